@@ -1,9 +1,9 @@
 # crm_biuro — the two commands a newcomer needs are `make run` and `make test`.
 # Variables: VENV (.venv), ODOO_SRC (/opt/odoo-18.0), ADDONS (all four), HTTP_PORT (8069),
-# DB, KEEP_DB=1 (keep the test database), PYTEST_ARGS.
+# DB, KEEP_DB=1 (keep the test database), PYTEST_ARGS, PYTEST_PATHS (default tests/).
 SHELL := /bin/bash
 VENV ?= .venv
-export VENV ODOO_SRC ADDONS HTTP_PORT DB KEEP_DB PYTEST_ARGS
+export VENV ODOO_SRC ADDONS HTTP_PORT DB KEEP_DB PYTEST_ARGS PYTEST_PATHS
 PY := $(VENV)/bin/python
 ADDON_DIRS := crm_biuro crm_biuro_verify crm_biuro_mail crm_biuro_portal
 

@@ -9,6 +9,8 @@ ADDONS=${ADDONS:-$ALL_ADDONS}
 DB=${DB:-crm_biuro_test_$$}
 OUT=$LOCAL/test
 PYTEST_ARGS=${PYTEST_ARGS:-}
+# PYTEST_PATHS narrows the pytest part (e.g. "tests/xmlrpc"); default: all of tests/.
+PYTEST_PATHS=${PYTEST_PATHS:-$REPO/tests}
 
 ensure_venv
 ensure_postgres
@@ -37,7 +39,7 @@ set -e
 info "Running the pytest suites of tests/ against $DB"
 set +e
 ODOO_TEST_DB=$DB ODOO_ADDONS_PATH=$(addons_path) ODOO_SRC=$ODOO_SRC ODOO_TEST_ADDONS=$ADDONS \
-    "$PY" -m pytest "$REPO/tests" -p no:cacheprovider --junitxml="$JUNIT" -q $PYTEST_ARGS
+    "$PY" -m pytest $PYTEST_PATHS -p no:cacheprovider --junitxml="$JUNIT" -q $PYTEST_ARGS
 pytest_rc=$?
 set -e
 

@@ -22,7 +22,11 @@ def free_port():
 
 def serve_until_login_page(db, port, log_path):
     # `make test ADDONS=x` exports ADDONS; `make run` must still install all four
-    env = {k: v for k, v in os.environ.items() if k not in ("ADDONS", "KEEP_DB")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("ADDONS", "KEEP_DB", "DB", "PYTEST_ARGS", "PYTEST_PATHS")
+    }
     env.update(DB=db, HTTP_PORT=str(port))
     with open(log_path, "ab") as log:
         proc = subprocess.Popen(

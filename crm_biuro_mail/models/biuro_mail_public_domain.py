@@ -1,0 +1,39 @@
+from odoo import api, fields, models
+
+from ..mail_address import normalize_domain
+
+
+class BiuroMailPublicDomain(models.Model):
+    """Domains of public mailbox providers (gmail.com, wp.pl, ...): anyone can have an
+    address there, so such a domain never identifies a client."""
+
+    _name = "biuro.mail.public.domain"
+    _description = "Public mailbox domain"
+    _order = "name"
+
+    name = fields.Char(string="Domain", required=True, index=True)
+    active = fields.Boolean(default=True)
+
+    _sql_constraints = [
+        ("name_uniq", "unique(name)", "This public mailbox domain is already listed."),
+    ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name"):
+                vals["name"] = normalize_domain(vals["name"]) or vals["name"]
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("name"):
+            vals["name"] = normalize_domain(vals["name"]) or vals["name"]
+        return super().write(vals)
+
+    @api.model
+    def _biuro_public_names(self, domains):
+        """The subset of ``domains`` that are public mailbox domains (one query)."""
+        domains = [domain for domain in domains if domain]
+        if not domains:
+            return set()
+        return set(self.sudo().search([("name", "in", domains)]).mapped("name"))

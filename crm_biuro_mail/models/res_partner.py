@@ -1,0 +1,263 @@
+import re
+
+from odoo import api, fields, models
+from odoo.fields import Command
+
+from ..mail_address import (
+    domain_candidates,
+    email_domain,
+    normalize_domain,
+    normalize_email,
+)
+
+# Fields of crm_biuro_verify (optional addon) holding a registry check result:
+# an overall ``biuro_verify_state`` or one ``biuro_verify_<registry>_state`` per
+# registry. Detected at run time so that this addon does not depend on it.
+VERIFY_STATE_FIELD = re.compile(r"^biuro_verify(_[a-z0-9]+)?_state$")
+# Writes on these fields may add e-mail domains to the client.
+DOMAIN_SOURCE_FIELDS = {"email", "website", "parent_id", "biuro_client", "active"}
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    # Routing looks senders up by normalised address: index it (core does not).
+    email_normalized = fields.Char(index="btree_not_null")
+    biuro_mail_domain_ids = fields.One2many(
+        "biuro.mail.domain", "partner_id", string="E-mail domain records"
+    )
+    biuro_email_domains = fields.Char(
+        string="E-mail domains",
+        compute="_compute_biuro_email_domains",
+        inverse="_inverse_biuro_email_domains",
+        search="_search_biuro_email_domains",
+        help="Mail from any address of these domains lands on this client's "
+        "timeline. Filled from the domains of the client's contacts and website; "
+        "separate several domains with commas. Public mailbox domains (gmail.com, "
+        "wp.pl, ...) are never used.",
+    )
+
+    @api.depends("biuro_mail_domain_ids.name")
+    def _compute_biuro_email_domains(self):
+        for partner in self:
+            partner.biuro_email_domains = ", ".join(
+                sorted(partner.biuro_mail_domain_ids.mapped("name"))
+            )
+
+    def _inverse_biuro_email_domains(self):
+        for partner in self:
+            wanted = {
+                normalize_domain(part) or part.strip()
+                for part in re.split(r"[,;\s]+", partner.biuro_email_domains or "")
+                if part.strip()
+            }
+            current = partner.biuro_mail_domain_ids
+            commands = [
+                Command.unlink(record.id)
+                for record in current
+                if record.name not in wanted
+            ]
+            commands += [
+                Command.create({"name": name})
+                for name in sorted(wanted - set(current.mapped("name")))
+            ]
+            if commands:
+                partner.biuro_mail_domain_ids = commands
+
+    def _search_biuro_email_domains(self, operator, value):
+        return [("biuro_mail_domain_ids.name", operator, value)]
+
+    # --- CRUD -------------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        partners = super().create(vals_list)
+        partners._biuro_sync_mail_domains()
+        if any("biuro_email_domains" in vals for vals in vals_list):
+            # show the domains as stored (normalised), not as typed
+            partners.invalidate_recordset(["biuro_email_domains"])
+        return partners
+
+    def write(self, vals):
+        res = super().write(vals)
+        if DOMAIN_SOURCE_FIELDS & set(vals):
+            self._biuro_sync_mail_domains()
+        if "biuro_email_domains" in vals:
+            self.invalidate_recordset(["biuro_email_domains"])
+        return res
+
+    # --- e-mail domains -----------------------------------------------------------
+
+    def _biuro_sync_mail_domains(self):
+        """Add to each client concerned the domains of its own e-mail and website and
+        of its contacts' e-mails. Only adds: a domain removed by hand comes back only
+        when a contact or the website brings it again. A constant number of queries
+        for the whole batch."""
+        clients = self.commercial_partner_id.filtered("biuro_client")
+        if not clients:
+            return
+        members = self.sudo().search([("commercial_partner_id", "in", clients.ids)])
+        wanted = {client: set() for client in clients}
+        for member in members | clients:
+            client = member.commercial_partner_id
+            if client not in wanted:
+                continue
+            wanted[client].add(email_domain(member.email_normalized))
+            if member == client:
+                wanted[client].add(normalize_domain(member.website))
+        public = self.env["biuro.mail.public.domain"]._biuro_public_names(
+            {domain for domains in wanted.values() for domain in domains}
+        )
+        existing = {
+            (record.partner_id, record.name)
+            for record in self.env["biuro.mail.domain"]
+            .sudo()
+            .search([("partner_id", "in", clients.ids)])
+        }
+        to_create = [
+            {"partner_id": client.id, "name": domain}
+            for client, domains in wanted.items()
+            for domain in sorted(filter(None, domains))
+            if domain not in public and (client, domain) not in existing
+        ]
+        if to_create:
+            self.env["biuro.mail.domain"].sudo().create(to_create)
+
+    # --- incoming mail matching ---------------------------------------------------
+
+    @api.model
+    def _biuro_mail_match(self, email_from):
+        """Find the client an incoming e-mail belongs to, in a fixed number of
+        indexed queries (no scan over partners).
+
+        Order: a sender assigned by hand before; the sender's address is the
+        e-mail of a client or of a client's contact; the sender's domain is one of
+        a client's e-mail domains (never a public mailbox domain). Several
+        candidate clients at any step: no guess.
+
+        :return: dict with ``client`` (res.partner, empty if none), ``author``
+            (the matching contact, possibly empty), ``reason`` (``matched``,
+            ``no_match``, ``ambiguous`` or ``public_domain``) and ``candidates``.
+        """
+        Partner = self.sudo()
+        empty = Partner.browse()
+        result = {
+            "client": empty,
+            "author": empty,
+            "reason": "no_match",
+            "candidates": empty,
+        }
+        email = normalize_email(email_from)
+        if not email:
+            return result
+
+        sender = (
+            self.env["biuro.mail.sender"]
+            .sudo()
+            .search([("email", "=", email)], limit=1)
+        )
+        if sender and sender.partner_id.active and sender.partner_id.biuro_client:
+            result.update(client=sender.partner_id, reason="matched")
+            return result
+
+        partners = Partner.search([("email_normalized", "=", email)], limit=50)
+        clients = partners.commercial_partner_id.filtered("biuro_client")
+        if len(clients) == 1:
+            contacts = partners.filtered(lambda p: p.commercial_partner_id == clients)
+            result.update(client=clients, author=contacts[:1], reason="matched")
+            return result
+        if len(clients) > 1:
+            result.update(reason="ambiguous", candidates=clients)
+            return result
+
+        candidates = domain_candidates(email_domain(email))
+        if not candidates:
+            return result
+        if self.env["biuro.mail.public.domain"]._biuro_public_names(candidates):
+            result["reason"] = "public_domain"
+            return result
+        records = (
+            self.env["biuro.mail.domain"].sudo().search([("name", "in", candidates)])
+        )
+        for domain in candidates:  # the most specific registered domain wins
+            clients = records.filtered(
+                lambda r, d=domain: r.name == d
+            ).partner_id.filtered(lambda p: p.biuro_client and p.active)
+            if len(clients) == 1:
+                result.update(client=clients, reason="matched")
+                return result
+            if len(clients) > 1:
+                result.update(reason="ambiguous", candidates=clients)
+                return result
+        return result
+
+    def _biuro_message_post_nosubscribe(self):
+        """True when an e-mail arriving through the gateway is posted on a client:
+        its author must not become a follower of the client record, otherwise each
+        later e-mail of the client would be copied to every earlier sender."""
+        return (
+            self.env.context.get("from_alias") and len(self) == 1 and self.biuro_client
+        )
+
+    def message_post(self, **kwargs):
+        if self._biuro_message_post_nosubscribe():
+            return super(
+                ResPartner, self.with_context(mail_create_nosubscribe=True)
+            ).message_post(**kwargs)
+        return super().message_post(**kwargs)
+
+    # --- "CRM client" badge ---------------------------------------------------------
+
+    @api.model
+    def _biuro_verify_state_fields(self):
+        """The registry check fields of crm_biuro_verify, if that addon is
+        installed: its overall state when it has one, else one per registry."""
+        names = [name for name in self._fields if VERIFY_STATE_FIELD.match(name)]
+        if "biuro_verify_state" in names:
+            return ["biuro_verify_state"]
+        return names
+
+    def _biuro_verified_clients(self, clients):
+        """The clients whose registry verification is ``ok``: every registry that
+        was checked answered ``ok``. None when crm_biuro_verify is not installed."""
+        names = self._biuro_verify_state_fields()
+        if not names:
+            return clients.browse()
+
+        def verified(client):
+            states = [client[name] for name in names if client[name]]
+            return bool(states) and all(state == "ok" for state in states)
+
+        return clients.filtered(verified)
+
+    def _biuro_badge_to_store(self, store):
+        """Send to the web client, for these partners, the client they belong to
+        (``biuro_client_id``) and whether it is verified (``biuro_verified``).
+        Only office users see the badge; two queries for the whole batch."""
+        user = self.env.user
+        if not self or not user.has_group("crm_biuro.group_biuro_user"):
+            return
+        partners = self.sudo()
+        clients = partners.commercial_partner_id.filtered("biuro_client")
+        verified = self._biuro_verified_clients(clients)
+        values = []
+        for partner in partners:
+            client = partner.commercial_partner_id
+            is_client = client in clients
+            values.append(
+                {
+                    "id": partner.id,
+                    "biuro_client_id": client.id if is_client else False,
+                    "biuro_verified": is_client and client in verified,
+                }
+            )
+        store.add("res.partner", values)
+
+    def _to_store(self, store, /, *, fields=None, **kwargs):
+        badge = fields is not None and "biuro_client_badge" in fields
+        if badge:
+            fields = [field for field in fields if field != "biuro_client_badge"]
+        res = super()._to_store(store, fields=fields, **kwargs)
+        if badge:
+            self._biuro_badge_to_store(store)
+        return res
