@@ -2,6 +2,8 @@ import base64
 import os
 from email.utils import make_msgid
 
+from lxml import html
+
 from odoo.tests import tagged
 
 from .common import BiuroMailCase
@@ -269,3 +271,23 @@ class TestMailRouting(BiuroMailCase):
             self.assertEqual(
                 Partner._biuro_mail_match("Anna.Nowak@alfa.pl")["author"], self.anna
             )
+
+
+@tagged("post_install", "-at_install")
+class TestClientEmailsOnDashboard(BiuroMailCase):
+    """Routed e-mails count on the client and the 10 latest show on its dashboard."""
+
+    def test_email_count_and_latest_ten(self):
+        for number in range(12):
+            self.process(
+                self.build_mail("biuro@alfa.pl", subject=f"Dokumenty nr {number:02d}")
+            )
+        client = self.client_a.with_user(self.user)
+        self.assertEqual(client.biuro_email_count, 12)
+        tree = html.fromstring(str(client.biuro_dashboard_html))
+        box = tree.xpath("//ul[@name='biuro_emails']")[0].text_content()
+        shown = [n for n in range(12) if f"Dokumenty nr {n:02d}" in box]
+        # the ten latest; the two oldest are only behind the "E-mails" button
+        self.assertEqual(shown, list(range(2, 12)))
+        action = client.action_biuro_open_emails()
+        self.assertEqual(self.env["mail.message"].search_count(action["domain"]), 12)
