@@ -11,5 +11,21 @@
     "development_status": "Alpha",
     "installable": True,
     "depends": ["crm_biuro", "portal"],
-    "data": [],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/crm_biuro_portal_security.xml",
+        "data/ir_config_parameter_data.xml",
+        "views/res_partner_views.xml",
+        "views/biuro_portal_access_views.xml",
+        "views/portal_templates.xml",
+        "wizards/biuro_portal_invite_views.xml",
+    ],
+    "demo": [
+        "demo/portal_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "crm_biuro_portal/static/tests/tours/*.js",
+        ],
+    },
 }

@@ -1,0 +1,3 @@
+from . import biuro_portal_access
+from . import res_partner
+from . import biuro_document

@@ -1,0 +1,130 @@
+import base64
+import os
+from datetime import datetime
+
+from odoo import api, models
+from odoo.exceptions import AccessError, UserError
+
+from .biuro_portal_access import UPLOAD_LEVELS
+
+MAX_SIZE_PARAM = "crm_biuro_portal.upload_max_size_mb"
+EXTENSIONS_PARAM = "crm_biuro_portal.upload_extensions"
+DEFAULT_MAX_SIZE_MB = 10
+# What clients send to an accounting office: scans and PDFs of invoices, JPK and
+# e-invoice XML, spreadsheets, office documents, bank exports, archives.
+DEFAULT_EXTENSIONS = (
+    "pdf,jpg,jpeg,png,tif,tiff,heic,xml,csv,txt,xls,xlsx,ods,doc,docx,odt,zip,7z,"
+    "mt940,sta"
+)
+
+
+class BiuroDocument(models.Model):
+    _inherit = "biuro.document"
+
+    def _biuro_timeline_label(self):
+        if self.env.context.get("biuro_portal_upload"):
+            return self.env._("Uploaded in the portal:")
+        return super()._biuro_timeline_label()
+
+    @api.model
+    def _biuro_portal_upload_limits(self):
+        """(maximum size of a file in MB, accepted extensions), from the system
+        parameters the office may change."""
+        params = self.env["ir.config_parameter"].sudo()
+        try:
+            max_mb = float(params.get_param(MAX_SIZE_PARAM, DEFAULT_MAX_SIZE_MB))
+        except ValueError:
+            max_mb = DEFAULT_MAX_SIZE_MB
+        raw = params.get_param(EXTENSIONS_PARAM) or DEFAULT_EXTENSIONS
+        extensions = sorted(
+            {ext.strip().lower().lstrip(".") for ext in raw.split(",") if ext.strip()}
+        )
+        return max_mb, extensions
+
+    @api.model
+    def _biuro_parse_month(self, value):
+        """The first day of the month typed in the portal ("2026-03")."""
+        for pattern in ("%Y-%m", "%Y-%m-%d"):
+            try:
+                return datetime.strptime(str(value or "").strip(), pattern).date()
+            except ValueError:
+                continue
+        return False
+
+    @api.model
+    def _biuro_portal_upload(self, access, category_id, period, files):
+        """Create one document per uploaded file for the company of `access` (the
+        current portal user's row), in state "new", announced on the client's
+        timeline. `files` is a list of (file name, content). Nothing is created when
+        anything is wrong: a UserError lists every problem, one per line."""
+        access = access.sudo()
+        user = self.env.user
+        if (
+            not access.active
+            or access.partner_id != user.partner_id
+            or access.level not in UPLOAD_LEVELS
+        ):
+            raise AccessError(
+                self.env._("You cannot upload documents for this company.")
+            )
+        errors = []
+        category = self.env["biuro.document.category"]
+        if str(category_id or "").isdigit():
+            category = category.browse(int(category_id)).exists().filtered("active")
+        if not category:
+            errors.append(self.env._("Choose the category of the documents."))
+        month = self._biuro_parse_month(period)
+        if not month:
+            errors.append(self.env._("Choose the month the documents belong to."))
+        if not files:
+            errors.append(self.env._("Choose at least one file."))
+        max_mb, extensions = self._biuro_portal_upload_limits()
+        max_bytes = int(max_mb * 1024 * 1024)
+        max_label = f"{max_mb:g}"
+        cleaned = []
+        for filename, content in files:
+            name = os.path.basename((filename or "").replace("\\", "/")).strip()
+            extension = os.path.splitext(name)[1].lower().lstrip(".")
+            if extension not in extensions:
+                errors.append(
+                    self.env._(
+                        "%(file)s: this type of file is not accepted. Accepted "
+                        "types: %(types)s.",
+                        file=name or "?",
+                        types=", ".join(extensions),
+                    )
+                )
+            elif len(content) > max_bytes:
+                errors.append(
+                    self.env._(
+                        "%(file)s is too large: at most %(size)s MB per file.",
+                        file=name,
+                        size=max_label,
+                    )
+                )
+            elif not content:
+                errors.append(self.env._("%(file)s is empty.", file=name))
+            cleaned.append((name, content))
+        if errors:
+            raise UserError("\n".join(errors))
+        documents = (
+            self.sudo()
+            .with_context(mail_create_nosubscribe=True, biuro_portal_upload=True)
+            .create(
+                [
+                    {
+                        "name": name,
+                        "partner_id": access.client_id.id,
+                        "category_id": category.id,
+                        "period": month,
+                        "file": base64.b64encode(content),
+                        "file_name": name,
+                        "state": "new",
+                        "portal_visible": True,
+                        "uploaded_by": user.id,
+                    }
+                    for name, content in cleaned
+                ]
+            )
+        )
+        return documents.with_env(self.env)

@@ -1,0 +1,5 @@
+from . import test_office
+from . import test_portal_access
+from . import test_portal_pages
+from . import test_portal_tour
+from . import test_security_matrix
