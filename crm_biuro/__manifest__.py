@@ -13,8 +13,17 @@
     "installable": True,
     # partner_autocomplete is auto-installed with contacts; we depend on it to turn
     # off its registry lookups while a Polish NIP is typed (see the model file).
-    "depends": ["contacts", "mail", "account", "partner_autocomplete"],
-    "external_dependencies": {"python": ["python-stdnum", "holidays"]},
+    # base_import: the client import template and its column mapping
+    "depends": [
+        "contacts",
+        "mail",
+        "account",
+        "partner_autocomplete",
+        "base_import",
+    ],
+    "external_dependencies": {
+        "python": ["python-stdnum", "holidays", "vobject", "openpyxl"]
+    },
     "data": [
         "security/crm_biuro_groups.xml",
         "security/ir.model.access.csv",
@@ -23,6 +32,7 @@
         "data/biuro_document_category_data.xml",
         "data/ir_sequence_data.xml",
         "data/ir_cron_data.xml",
+        "data/base_import_mapping_data.xml",
         "views/res_partner_views.xml",
         "views/res_partner_records_views.xml",
         "views/biuro_contract_views.xml",
@@ -33,6 +43,12 @@
         "views/res_partner_dashboard_views.xml",
         "views/biuro_declaration_type_views.xml",
         "wizards/biuro_client_mass_update_views.xml",
+        "views/res_partner_export_views.xml",
+        "views/biuro_client_duplicate_views.xml",
+        "wizards/biuro_gdpr_anonymize_views.xml",
+        "wizards/biuro_gdpr_export_views.xml",
+        "report/biuro_client_card_report.xml",
+        "report/biuro_report_views.xml",
         "views/crm_biuro_menus.xml",
     ],
     "demo": [

@@ -11,3 +11,11 @@ from . import res_partner_dashboard
 from . import res_partner_records
 from . import res_partner_obligations
 from . import account_move
+from . import res_partner_matching
+from . import res_partner_import
+from . import res_partner_vcard
+from . import res_partner_gdpr
+from . import res_partner_gdpr_export
+from . import biuro_client_duplicate
+from . import base_import_import
+from . import ir_fields_converter

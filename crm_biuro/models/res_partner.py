@@ -364,9 +364,10 @@ class ResPartner(models.Model):
             if not identifiers.is_valid_regon(partner.biuro_regon):
                 raise ValidationError(
                     _(
-                        "Invalid REGON %(value)s: a REGON has 9 or 14 digits and a "
-                        "valid check digit.",
+                        "Invalid REGON %(value)s for %(partner)s: a REGON has 9 or "
+                        "14 digits and a valid check digit.",
                         value=partner.biuro_regon,
+                        partner=partner.display_name,
                     )
                 )
 

@@ -10,3 +10,8 @@ from . import test_document
 from . import test_records_access
 from . import test_tax_inspection
 from . import test_obligations
+from . import test_client_import
+from . import test_client_export
+from . import test_client_duplicates
+from . import test_gdpr
+from . import test_client_reports

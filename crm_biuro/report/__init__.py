@@ -1,0 +1,3 @@
+from . import biuro_client_report
+from . import biuro_report_activity
+from . import biuro_client_card
