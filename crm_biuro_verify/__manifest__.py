@@ -12,5 +12,26 @@
     "installable": True,
     "depends": ["crm_biuro"],
     "external_dependencies": {"python": ["zeep", "requests"]},
-    "data": [],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/crm_biuro_verify_security.xml",
+        "data/ir_config_parameter_data.xml",
+        "data/mail_activity_type_data.xml",
+        "data/ir_cron_data.xml",
+        "views/biuro_verification_views.xml",
+        "views/biuro_beneficial_owner_views.xml",
+        "views/res_partner_views.xml",
+        "views/res_partner_dashboard_views.xml",
+        "views/res_config_settings_views.xml",
+        "wizards/biuro_client_from_nip_views.xml",
+        "views/crm_biuro_verify_menus.xml",
+    ],
+    "assets": {
+        "web.assets_backend": [
+            "crm_biuro_verify/static/src/**/*",
+        ],
+        "web.assets_tests": [
+            "crm_biuro_verify/static/tests/tours/*.js",
+        ],
+    },
 }

@@ -29,6 +29,7 @@ run_bench() {
 for bench in $BENCHES; do
     case $bench in
     mail) run_bench mail crm_biuro_mail ;;
+    verify) run_bench verify crm_biuro_verify ;;
     *) die "unknown benchmark: $bench" ;;
     esac
 done

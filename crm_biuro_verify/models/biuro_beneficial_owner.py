@@ -1,0 +1,35 @@
+from odoo import fields, models
+
+OWNER_SOURCES = [
+    ("crbr", "CRBR"),
+    ("declared", "Declared by the client"),
+]
+
+
+class BiuroBeneficialOwner(models.Model):
+    """A beneficial owner of a client (AML). Owners read from CRBR are replaced by
+    each verification; owners declared by the client are kept and compared with
+    CRBR, a difference being a warning on the client."""
+
+    _name = "biuro.beneficial.owner"
+    _description = "Beneficial owner of a client"
+    _order = "partner_id, source, name"
+
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Client",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        domain=[("biuro_client", "=", True)],
+    )
+    company_id = fields.Many2one(
+        related="partner_id.company_id", store=True, index=True, string="Company"
+    )
+    name = fields.Char(required=True)
+    citizenship = fields.Char(help="Citizenship(s), as the registry names them.")
+    residence_country_id = fields.Many2one("res.country", string="Country of residence")
+    interest = fields.Char(
+        help="Nature and size of the interest, e.g. shares: 60 %.",
+    )
+    source = fields.Selection(OWNER_SOURCES, required=True, default="declared")

@@ -1,0 +1,80 @@
+from odoo import api, fields, models
+
+REGISTRIES = [
+    ("gus", "GUS REGON"),
+    ("whitelist", "VAT white list"),
+    ("vies", "VIES (EU VAT)"),
+    ("krs", "KRS"),
+    ("crbr", "CRBR (beneficial owners)"),
+]
+VERIFY_STATES = [
+    ("ok", "OK"),
+    ("changed", "Changed"),
+    ("warning", "Warning"),
+    ("not_found", "Not found"),
+    ("unavailable", "Unavailable"),
+]
+
+
+class BiuroVerification(models.Model):
+    """One registry's answer about one client on one day: the office's proof of
+    due diligence. Written only by the verification service (never by hand), one
+    record per client, registry and day; a second check the same day reuses it."""
+
+    _name = "biuro.verification"
+    _description = "Registry verification of a client"
+    _order = "check_date desc, id desc"
+    _rec_name = "registry"
+
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Client",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        readonly=True,
+    )
+    company_id = fields.Many2one(
+        related="partner_id.company_id", store=True, index=True, string="Company"
+    )
+    registry = fields.Selection(REGISTRIES, required=True, readonly=True)
+    check_date = fields.Date(
+        string="Checked on",
+        required=True,
+        readonly=True,
+        help="Day of the check (Europe/Warsaw).",
+    )
+    state = fields.Selection(VERIFY_STATES, required=True, readonly=True)
+    summary = fields.Char(readonly=True)
+    request_id = fields.Char(
+        string="Request id",
+        readonly=True,
+        help="The registry's own identifier of the answer: the white list's "
+        "requestId (verification key), CRBR's request id, VIES's consultation number.",
+    )
+    changes = fields.Text(
+        readonly=True, help="What changed since the previous check: field: old → new."
+    )
+    # The raw answer may hold personal data (CRBR: PESEL and dates of birth), so
+    # only managers read it.
+    payload = fields.Text(
+        string="Raw answer", readonly=True, groups="crm_biuro.group_biuro_manager"
+    )
+    # What the next check compares with (normalised registry data, no raw text).
+    snapshot = fields.Json(readonly=True, groups="base.group_system")
+
+    _sql_constraints = [
+        (
+            "partner_registry_day_unique",
+            "unique(partner_id, registry, check_date)",
+            "A client is checked in a registry at most once a day.",
+        )
+    ]
+
+    @api.depends("registry", "check_date")
+    def _compute_display_name(self):
+        labels = dict(self._fields["registry"]._description_selection(self.env))
+        for record in self:
+            record.display_name = (
+                f"{labels.get(record.registry, '')} {record.check_date or ''}"
+            )

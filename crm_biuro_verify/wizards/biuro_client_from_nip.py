@@ -1,0 +1,154 @@
+from odoo import _, fields, models
+
+from odoo.addons.crm_biuro.models.res_partner import LEGAL_FORMS, VAT_STATUSES
+
+
+class BiuroClientFromNip(models.TransientModel):
+    """ "Add a client by NIP": type the NIP, look at what the registries say
+    (editable), create the client. An existing client is opened instead."""
+
+    _name = "biuro.client.from.nip"
+    _description = "Add a client by NIP"
+
+    state = fields.Selection(
+        [("nip", "NIP"), ("preview", "Preview"), ("exists", "Existing client")],
+        default="nip",
+        required=True,
+    )
+    nip = fields.Char(string="NIP", required=True)
+    name = fields.Char()
+    street = fields.Char()
+    zip = fields.Char()
+    city = fields.Char()
+    regon = fields.Char(string="REGON")
+    krs = fields.Char(string="KRS")
+    legal_form = fields.Selection(LEGAL_FORMS)
+    legal_form_name = fields.Char(string="Legal form in the registry", readonly=True)
+    pkd_text = fields.Text(string="PKD", readonly=True)
+    vat_status = fields.Selection(VAT_STATUSES, string="VAT status")
+    bank_accounts_text = fields.Text(
+        string="Bank accounts on the white list", readonly=True
+    )
+    vat_ue = fields.Boolean(string="EU VAT (VIES)")
+    activity_end_date = fields.Char(string="Activity ended on", readonly=True)
+    sources_text = fields.Text(string="Registries", readonly=True)
+    existing_partner_id = fields.Many2one(
+        "res.partner", string="Existing client", readonly=True
+    )
+    lookup_data = fields.Json()
+
+    def _reopen(self):
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "name": _("Add a client by NIP"),
+        }
+
+    def action_lookup(self):
+        """Ask the registries (an explicit click: the only place this wizard calls
+        them) and show the preview."""
+        self.ensure_one()
+        Partner = self.env["res.partner"]
+        values, evidence = Partner._biuro_lookup_nip(self.nip)
+        if values.get("exists"):
+            self.write(
+                {
+                    "state": "exists",
+                    "nip": values["nip"],
+                    "existing_partner_id": values["existing_id"],
+                }
+            )
+            return self.action_open_existing()
+        states = dict(
+            self.env["biuro.verification"]
+            ._fields["state"]
+            ._description_selection(self.env)
+        )
+        registries = dict(
+            self.env["biuro.verification"]
+            ._fields["registry"]
+            ._description_selection(self.env)
+        )
+        self.write(
+            {
+                "state": "preview",
+                "nip": values["nip"],
+                "name": values.get("name") or False,
+                "street": values.get("street") or False,
+                "zip": values.get("zip") or False,
+                "city": values.get("city") or False,
+                "regon": values.get("regon") or False,
+                "krs": values.get("krs") or False,
+                "legal_form": values.get("legal_form") or False,
+                "legal_form_name": values.get("legal_form_name") or False,
+                "pkd_text": "\n".join(
+                    f"{'* ' if p.get('main') else ''}{p['code']} {p['name']}"
+                    for p in values.get("pkd") or []
+                )
+                or False,
+                "vat_status": values.get("vat_status") or False,
+                "bank_accounts_text": "\n".join(values.get("bank_accounts") or [])
+                or False,
+                "vat_ue": bool(values.get("vat_ue")),
+                "activity_end_date": values.get("activity_end_date") or False,
+                "sources_text": "\n".join(
+                    f"{registries.get(name, name)}: "
+                    f"{states.get(src['state'], src['state'])} – {src['summary']}"
+                    for name, src in (values.get("sources") or {}).items()
+                )
+                or False,
+                "lookup_data": {"values": values, "evidence": evidence},
+            }
+        )
+        return self._reopen()
+
+    def action_create(self):
+        self.ensure_one()
+        data = self.lookup_data or {}
+        if not data.get("values"):
+            return self.action_lookup()
+        overrides = {
+            "name": self.name,
+            "street": self.street,
+            "zip": self.zip,
+            "city": self.city,
+            "biuro_legal_form": self.legal_form,
+            "biuro_vat_status": self.vat_status,
+            "biuro_vat_ue": self.vat_ue,
+        }
+        partner = self.env["res.partner"]._biuro_create_from_lookup(
+            data["values"], data.get("evidence") or {}, overrides
+        )
+        return self._open_client(partner)
+
+    def action_open_existing(self):
+        """The NIP is already a client's: say so and open that client."""
+        self.ensure_one()
+        client = self.existing_partner_id
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "info",
+                "message": _(
+                    "A client with NIP %(nip)s already exists: %(client)s",
+                    nip=self.nip,
+                    client=client.display_name,
+                ),
+                "next": self._open_client(client),
+            },
+        }
+
+    def _open_client(self, partner):
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "res.partner",
+            "res_id": partner.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+        }
