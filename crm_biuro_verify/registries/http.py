@@ -212,13 +212,20 @@ class SoapTransport(Transport):
                     raise
             response._content = envelope
             response.headers["Content-Type"] = "application/soap+xml; charset=utf-8"
-        if response.status_code == 200:
-            # zeep parses with recover=True when not strict, which would turn a cut
-            # answer into an empty result; refuse anything not well-formed first.
-            try:
-                etree.fromstring(response.content, _strict_parser())
-            except etree.XMLSyntaxError as exc:
+        # zeep parses with recover=True when not strict, which would turn a cut
+        # answer into an empty result, and an error page that is not XML at all (a
+        # proxy's "504 too late") into an AttributeError deep inside zeep; refuse
+        # anything not well-formed first.
+        try:
+            etree.fromstring(response.content, _strict_parser())
+        except etree.XMLSyntaxError as exc:
+            if response.status_code == 200:
                 raise MalformedAnswer(str(exc)) from exc
+            raise zeep.exceptions.TransportError(
+                f"HTTP {response.status_code}",
+                status_code=response.status_code,
+                content=response.content,
+            ) from exc
         return response
 
 

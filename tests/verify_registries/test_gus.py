@@ -218,6 +218,8 @@ def test_key_is_never_logged_or_shown(fake, caplog):
     "faults, error, reason, attempts",
     [
         ({"timeout": True, "hang": 2}, errors.Unavailable, "timeout", 3),
+        # a proxy's plain-text "504 too late" before the client's own timeout
+        ({"timeout": True, "hang": 0.01}, errors.Unavailable, "http", 3),
         ({"http_500": True}, errors.Unavailable, "http", 3),
         ({"soap_fault": "Receiver:Internal error"}, errors.Unavailable, "fault", 3),
         ({"soap_fault": "Sender:a:ActionNotSupported"}, errors.Unexpected, None, 1),

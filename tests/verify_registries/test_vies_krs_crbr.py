@@ -105,6 +105,8 @@ def test_vies_other_faults(fake, sleeps, fault, error, requests):
     [
         ({"http_500": True}, "http", 3),
         ({"timeout": True, "hang": 2}, "timeout", 3),
+        # a proxy's plain-text "504 too late" before the client's own timeout
+        ({"timeout": True, "hang": 0.01}, "http", 3),
         ({"malformed": True}, "malformed", 1),
     ],
 )
@@ -267,6 +269,7 @@ def test_crbr_formal_error_and_local_validation(fake):
         ({"soap_fault": "Sender:schema validation"}, errors.InvalidInput, None, 1),
         ({"http_500": True}, errors.Unavailable, "http", 3),
         ({"timeout": True, "hang": 2}, errors.Unavailable, "timeout", 3),
+        ({"timeout": True, "hang": 0.01}, errors.Unavailable, "http", 3),
         ({"malformed": True}, errors.Unavailable, "malformed", 1),
     ],
 )
