@@ -301,8 +301,16 @@ class BiuroPortalAccess(models.Model):
         line = wizard.user_ids.filtered(lambda w: w.partner_id == person)
         line.email = email
         if user and user._is_portal():
-            # an archived portal user: the wizard only re-sends invitations to
-            # active ones
+            # an archived portal user: only the office may bring the account back
+            # (a client's owner must not revive a login the office closed)
+            if self.env.user.share:
+                raise UserError(
+                    self.env._(
+                        "This person's portal account was closed by the accounting "
+                        "office. Ask the office to reopen it."
+                    )
+                )
+            # the wizard only re-sends invitations to active ones
             user.active = True
             line.action_invite_again()
         else:

@@ -195,6 +195,21 @@ class TestPortalAccess(PortalWorld, TransactionCase):
         self.assertEqual(access.partner_id, user.partner_id)
         self.assertTrue(user.active)
 
+    def test_owner_cannot_revive_an_account_the_office_closed(self):
+        """A closed login keeps its old password: a client's owner inviting that
+        address must not reopen it (with every access row it still has)."""
+        user = new_test_user(self.env, "closed@portal.test", groups="base.group_portal")
+        self.Access.create(
+            {"partner_id": user.partner_id.id, "client_id": self.omega.id}
+        )
+        user.active = False
+        with self.assertRaisesRegex(UserError, "closed by the accounting office"):
+            self.Access.with_user(self.owner).invite(
+                self.alfa.id, "closed@portal.test", "", "readonly"
+            )
+        self.assertFalse(user.active)
+        self.assertFalse(self.row(user))
+
     def test_record_rules_with_the_orm(self):
         invoice_alfa = self.make_invoice(self.alfa)
         invoice_omega = self.make_invoice(self.omega)

@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import AccessError
 
 from ..services import config
 
@@ -52,6 +53,22 @@ class ResConfigSettings(models.TransientModel):
     biuro_verify_krs_enabled = fields.Boolean(string="Check KRS")
     biuro_verify_crbr_enabled = fields.Boolean(string="Check CRBR")
 
+    @api.model
+    def default_get(self, fields):
+        # res.config.settings.default_get is callable over RPC by any user and reads
+        # every config_parameter field with sudo, whatever the field's groups: the
+        # GUS key must not leave through it.
+        if not self.env.is_system():
+            fields = [name for name in fields or [] if name != "biuro_verify_gus_key"]
+        return super().default_get(fields)
+
+    def _biuro_verify_check_system(self):
+        # these buttons are public methods that write system parameters with sudo
+        if not self.env.is_system():
+            raise AccessError(
+                self.env._("Only administrators can change the registry settings.")
+            )
+
     def get_values(self):
         res = super().get_values()
         icp = self.env["ir.config_parameter"].sudo()
@@ -70,6 +87,7 @@ class ResConfigSettings(models.TransientModel):
         return res
 
     def _biuro_verify_set_endpoints(self, values):
+        self._biuro_verify_check_system()
         icp = self.env["ir.config_parameter"].sudo()
         for key, value in values.items():
             icp.set_param(config.PREFIX + key, value)
@@ -83,6 +101,7 @@ class ResConfigSettings(models.TransientModel):
     def action_biuro_verify_production(self):
         """Back to the production endpoints; the test key is removed (GUS refuses it
         in production), a production key is kept."""
+        self._biuro_verify_check_system()
         values = config.production_values()
         icp = self.env["ir.config_parameter"].sudo()
         if icp.get_param(config.PREFIX + "gus_key") == config.registries.GUS_TEST_KEY:

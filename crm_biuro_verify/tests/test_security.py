@@ -82,6 +82,35 @@ class TestVerifySecurity(VerifyCase):
             "base.group_system",
         )
 
+    def test_gus_key_not_read_or_replaced_through_settings_methods(self):
+        """res.config.settings methods are public over JSON-RPC for every user:
+        default_get must not return the key, and the endpoint buttons must refuse
+        anyone but an administrator."""
+        icp = self.env["ir.config_parameter"].sudo()
+        icp.set_param("crm_biuro_verify.gus_key", "secret-key-123456789")
+        url = icp.get_param("crm_biuro_verify.gus_url")
+        Settings = self.env["res.config.settings"]
+        for user in (self.portal, self.outsider, self.user, self.manager):
+            with self.subTest(user=user.login):
+                values = Settings.with_user(user).default_get(
+                    ["biuro_verify_gus_key", "biuro_verify_gus_url"]
+                )
+                self.assertNotIn("secret-key-123456789", str(values))
+                for button in (
+                    "action_biuro_verify_test_environment",
+                    "action_biuro_verify_production",
+                ):
+                    with self.assertRaises(AccessError):
+                        getattr(Settings.with_user(user), button)()
+        self.assertEqual(
+            icp.get_param("crm_biuro_verify.gus_key"), "secret-key-123456789"
+        )
+        self.assertEqual(icp.get_param("crm_biuro_verify.gus_url"), url)
+        self.assertEqual(
+            Settings.default_get(["biuro_verify_gus_key"])["biuro_verify_gus_key"],
+            "secret-key-123456789",
+        )
+
     def test_portal_and_outsiders_get_nothing(self):
         for user in (self.portal, self.outsider):
             with self.subTest(user=user.login):
