@@ -12,13 +12,19 @@ class BaseImportImport(models.TransientModel):
     Odoo's import refuses the whole file when one row fails (nothing is half-imported)
     and numbers the failed rows from 0 once the header and the empty lines are dropped;
     an office compares the report with its spreadsheet, so the messages of a partner
-    import carry the file's line number instead (CSV and XLSX files), in the test run
-    and the import alike.
+    import carry the file's line number as their ``record`` (CSV and XLSX files), in
+    the test run and the import alike.
     """
 
     _inherit = "base_import.import"
 
     def execute_import(self, fields, columns, options, dryrun=False):
+        if self.res_model == "res.partner":
+            # The web client imports big files in batches of 2,000 rows, each in a
+            # transaction of its own: an error in a later batch would leave the
+            # earlier ones imported. Clients are imported in one batch, so that a
+            # refused row refuses the whole file.
+            options = dict(options, limit=None)
         result = super().execute_import(fields, columns, options, dryrun=dryrun)
         messages = result.get("messages")
         if self.res_model == "res.partner" and messages:
@@ -80,11 +86,8 @@ class BaseImportImport(models.TransientModel):
         if not isinstance(rows, dict) or rows.get("from") is None:
             return message
 
-        def line(index):
-            return lines[index] if 0 <= index < len(lines) else index
-
-        rows = {"from": line(rows["from"]), "to": line(rows["to"])}
-        message = dict(message, rows=rows)
-        if isinstance(message.get("record"), int):
-            message["record"] = rows["from"]
-        return message
+        index = rows["from"]
+        # ``rows`` stays Odoo's 0-based data row: the import screen uses it to show
+        # the row's name next to a column's error; ``record`` (shown for row errors)
+        # becomes the line of the file.
+        return dict(message, record=lines[index] if 0 <= index < len(lines) else index)

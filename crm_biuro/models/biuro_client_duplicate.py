@@ -48,6 +48,8 @@ class BiuroClientDuplicate(models.Model):
                            biuro_nip, biuro_name_key, biuro_email_domain
                       FROM res_partner
                      WHERE active AND parent_id IS NULL
+                       -- anonymised clients all share one name
+                       AND biuro_anonymized_date IS NULL
                 ), pair AS (
                     SELECT a.id AS a_id, b.id AS b_id, a.client AS a_client,
                            b.client AS b_client, a.company_id AS a_company,

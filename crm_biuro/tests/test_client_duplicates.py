@@ -151,6 +151,39 @@ class TestPossibleDuplicates(BiuroCase):
             },
         )
 
+    def test_anonymised_clients_are_not_duplicates(self):
+        """Every anonymised client bears the same name: they must not be offered
+        for a merge that would mix two former clients' invoices."""
+        gone = self.env["res.partner"].create(
+            [
+                {
+                    "name": "Usunięty klient",
+                    "is_company": True,
+                    "biuro_client": True,
+                    "biuro_anonymized_date": "2026-11-30 10:00:00",
+                },
+                {
+                    "name": "Usunięty klient",
+                    "is_company": True,
+                    "biuro_client": True,
+                    "biuro_anonymized_date": "2026-11-30 11:00:00",
+                },
+            ]
+        )
+        self.env.flush_all()
+        self.assertFalse(
+            self.env["biuro.client.duplicate"].search([("partner_id", "in", gone.ids)])
+        )
+        gone[1].biuro_anonymized_date = False
+        self.env.flush_all()
+        self.assertEqual(
+            self.env["biuro.client.duplicate"].search_count(
+                [("duplicate_id", "in", gone.ids)]
+            ),
+            0,
+            "an anonymised client is no candidate either way",
+        )
+
     def test_merge_action_opens_odoo_merge_wizard_with_the_client_surviving(self):
         self.env.flush_all()
         row = self.env["biuro.client.duplicate"].search(
@@ -306,6 +339,47 @@ class TestMergeClients(BiuroCase):
         self.assertTrue(same_kept.exists())
         self.assertFalse(same_dropped.exists())
         self.assertEqual(other.partner_id, survivor)
+
+    def test_the_filed_obligation_of_a_double_is_the_one_kept(self):
+        """Of two copies of one obligation, the one already filed stays, wherever
+        it was: the office must not lose the filing."""
+        survivor = self.make_client("Podwójny Trzy", NIP_A)
+        merged = self.make_client("Podwójny Cztery", NIP_B)
+        vals = {
+            "declaration_type_id": self.declaration.id,
+            "period_start": date(2026, 4, 1),
+            "period_end": date(2026, 4, 30),
+            "due_date": date(2026, 5, 25),
+        }
+        Obligation = self.env["biuro.obligation"]
+        open_copy = Obligation.create({**vals, "partner_id": survivor.id})
+        filed_copy = Obligation.create(
+            {**vals, "partner_id": merged.id, "state": "filed"}
+        )
+        self._merge(self.manager, survivor | merged, survivor)
+        self.assertFalse(open_copy.exists())
+        self.assertRecordValues(
+            filed_copy, [{"partner_id": survivor.id, "state": "filed"}]
+        )
+
+    def test_e_mail_domains_follow_the_survivor(self):
+        if "biuro.mail.domain" not in self.env:
+            self.skipTest("crm_biuro_mail is not installed")
+        survivor = self.make_client("Domenowy sp. z o.o.", NIP_A)
+        merged = self.make_client("Domenowy S.A.", NIP_B)
+        Domain = self.env["biuro.mail.domain"]
+        Domain.create(
+            [
+                {"partner_id": survivor.id, "name": "domenowy.pl"},
+                {"partner_id": merged.id, "name": "domenowy.pl"},
+                {"partner_id": merged.id, "name": "domenowy-sa.pl"},
+            ]
+        )
+        self._merge(self.manager, survivor | merged, survivor)
+        self.assertEqual(
+            sorted(Domain.search([("partner_id", "=", survivor.id)]).mapped("name")),
+            ["domenowy-sa.pl", "domenowy.pl"],
+        )
 
     def test_only_managers_merge_a_client_away(self):
         survivor = self.make_client("Trwały", NIP_A)

@@ -151,8 +151,8 @@ class TestClientImport(BiuroCase):
             }
         )
 
-    def _run(self, wizard, dryrun):
-        options = dict(OPTIONS)
+    def _run(self, wizard, dryrun, **extra_options):
+        options = dict(OPTIONS, **extra_options)
         preview = wizard.parse_preview(dict(options))
         self.assertEqual(preview["headers"], HEADERS)
         fields = ["/".join(preview["matches"][i]) for i in range(len(HEADERS))]
@@ -171,7 +171,9 @@ class TestClientImport(BiuroCase):
             self.assertEqual(self._report(result), EXPECTED_REPORT, dryrun)
             for message in result["messages"]:
                 self.assertEqual(message["type"], "error")
-                self.assertEqual(message["rows"]["from"], message["record"])
+                # Odoo's 0-based data row stays for the import screen's row names;
+                # the file has its header on line 1 and no blank line
+                self.assertEqual(message["rows"]["from"], message["record"] - 2)
             # nothing is half-imported: not even the good rows
             self.assertFalse(result["ids"])
             self.assertFalse(self._imported())
@@ -225,6 +227,18 @@ class TestClientImport(BiuroCase):
     def test_csv_refused_rows_are_reported_and_nothing_imported(self):
         content = csv_file(GOOD_ROWS + BAD_ROWS)
         self._check_refused_file(self._wizard(content, "klienci.csv", "text/csv"))
+
+    def test_batched_import_is_not_half_imported(self):
+        """The web client sends big files in batches (``limit`` rows each, each
+        batch committed on its own): a client file is imported in one batch, so a
+        refused row in a later part refuses the good rows before it too."""
+        content = csv_file(GOOD_ROWS + BAD_ROWS)
+        wizard = self._wizard(content, "klienci.csv", "text/csv")
+        result = self._run(wizard, dryrun=False, limit=1, skip=0)
+        self.assertEqual(self._report(result), EXPECTED_REPORT)
+        self.assertFalse(result["ids"])
+        self.assertFalse(result.get("nextrow"))
+        self.assertFalse(self._imported())
 
     def test_csv_good_rows_import_exactly(self):
         content = csv_file(GOOD_ROWS)

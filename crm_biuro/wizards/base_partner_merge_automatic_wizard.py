@@ -1,6 +1,5 @@
 from odoo import _, api, models
 from odoo.exceptions import AccessError
-from odoo.tools import SQL
 
 # (model, column pointing to the partner, the other columns of its unique key):
 # the office's records that exist once per partner and key, in crm_biuro and in the
@@ -14,7 +13,24 @@ UNIQUE_PER_PARTNER = (
     ("biuro.verification", "partner_id", ("registry", "check_date")),
     ("biuro.portal.access", "partner_id", ("client_id",)),
     ("biuro.portal.access", "client_id", ("partner_id",)),
+    ("biuro.mail.domain", "partner_id", ("name",)),
 )
+# Of two such records, the one that got further stays: a filed obligation (with
+# its UPO reference) over an open one, an active and higher portal access over a
+# revoked or lower one, the later registry check of the day.
+OBLIGATION_PROGRESS = {"cancelled": 0, "todo": 1, "late": 2, "done": 3, "filed": 4}
+ACCESS_LEVEL_RANK = {"readonly": 0, "accountant": 1, "owner": 2}
+PROGRESS = {
+    "biuro.obligation": lambda rec: OBLIGATION_PROGRESS.get(rec.state, 0),
+    "biuro.portal.access": lambda rec: (
+        rec.active,
+        ACCESS_LEVEL_RANK.get(rec.level, 0),
+    ),
+    "biuro.verification": lambda rec: rec.id,
+}
+# Fields of the GDPR log that must not pass from an anonymised partner to the
+# surviving one.
+NOT_MERGED = ("biuro_anonymized_date", "biuro_anonymized_uid")
 
 
 class BasePartnerMergeAutomaticWizard(models.TransientModel):
@@ -76,40 +92,49 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
     def _biuro_drop_doubles(self, src_partners, dst_partner):
         """Records the surviving partner already has would break a unique
         constraint when they move, and Odoo would then drop *all* the records of
-        that table pointing to the merged-away partners; only the doubles are
-        dropped, so that the rest follows the survivor."""
-        self.env.flush_all()
+        that table pointing to the merged-away partners; of each double only the
+        one that got further is kept (through the ORM, so that its messages and
+        attachments go too), and the rest follows the survivor."""
         for model, column, keys in UNIQUE_PER_PARTNER:
             if model not in self.env:
                 continue
-            table = SQL.identifier(self.env[model]._table)
-            same = SQL(" AND ").join(
-                SQL(
-                    "src.%s IS NOT DISTINCT FROM dst.%s",
-                    SQL.identifier(key),
-                    SQL.identifier(key),
-                )
-                for key in keys
+            records = (
+                self.env[model]
+                .sudo()
+                .with_context(active_test=False)
+                .search([(column, "in", (src_partners | dst_partner).ids)])
             )
-            self.env.cr.execute(
-                SQL(
-                    """
-                    DELETE FROM %(table)s src
-                     USING %(table)s dst
-                     WHERE src.%(column)s = ANY(%(src)s) AND dst.%(column)s = %(dst)s
-                       AND %(same)s
-                    """,
-                    table=table,
-                    column=SQL.identifier(column),
-                    src=src_partners.ids,
-                    dst=dst_partner.id,
-                    same=same,
-                )
-            )
-            self.env[model].invalidate_model()
+            progress = PROGRESS.get(model, lambda rec: 0)
+            kept, losers = {}, records.browse()
+            # the survivor's own records first: on a tie they stay
+            for record in records.sorted(
+                lambda rec, column=column: rec[column] != dst_partner
+            ):
+                key = tuple(record[name] for name in keys)
+                other = kept.get(key)
+                if other is None:
+                    kept[key] = record
+                elif progress(record) > progress(other):
+                    losers |= other
+                    kept[key] = record
+                else:
+                    losers |= record
+            losers.unlink()
+        self.env.flush_all()
 
     @api.model
     def _update_values(self, src_partners, dst_partner):
+        kept = {name: dst_partner[name] for name in NOT_MERGED if name in dst_partner}
+        result = self._biuro_update_values(src_partners, dst_partner)
+        changed = {
+            name: value for name, value in kept.items() if dst_partner[name] != value
+        }
+        if changed:
+            dst_partner.write(changed)
+        return result
+
+    @api.model
+    def _biuro_update_values(self, src_partners, dst_partner):
         src_clients = src_partners.filtered("biuro_client")
         if not src_clients:
             return super()._update_values(src_partners, dst_partner)
