@@ -40,6 +40,17 @@ PUBLIC_EMAIL_DOMAINS = frozenset(
         "protonmail.com",
         "gmx.com",
         "gmx.net",
+        "aol.com",
+        "gmx.de",
+        "mac.com",
+        "mail.com",
+        "msn.com",
+        "outlook.pl",
+        "pm.me",
+        "spoko.pl",
+        "yahoo.pl",
+        "yandex.com",
+        "zoho.com",
     }
 )
 

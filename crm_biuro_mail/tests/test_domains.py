@@ -1,6 +1,8 @@
 from odoo.exceptions import ValidationError
 from odoo.tests import TransactionCase, tagged
 
+from odoo.addons.crm_biuro.matching import PUBLIC_EMAIL_DOMAINS
+
 from ..mail_address import domain_candidates, normalize_domain
 
 
@@ -69,3 +71,9 @@ class TestClientDomains(TransactionCase):
     def test_invalid_domain_refused(self):
         with self.assertRaisesRegex(ValidationError, "not a domain name"):
             self.client.biuro_email_domains = "nie-domena"
+
+    def test_public_domains_match_the_duplicate_finder(self):
+        """crm_biuro's duplicate finder and this addon ignore the same public
+        mailbox domains (the list here starts from the same set)."""
+        names = set(self.env["biuro.mail.public.domain"].search([]).mapped("name"))
+        self.assertEqual(names, set(PUBLIC_EMAIL_DOMAINS))
