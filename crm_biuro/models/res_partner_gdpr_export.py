@@ -28,15 +28,16 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     def _biuro_gdpr_values(self, records, skip=()):
-        """Every stored field of every record, relations by name; files are listed
-        elsewhere (attachments), not embedded."""
+        """Every stored field of every record, relations (one2many ones too, e.g. the
+        bank accounts) by name; files are listed elsewhere (attachments), not
+        embedded."""
         result = []
         user = self.env.user
         names = [
             name
             for name, field in records._fields.items()
             if field.store
-            and field.type not in ("binary", "one2many")
+            and field.type != "binary"
             and name not in SKIPPED_FIELDS
             and name not in skip
             and (not field.groups or user.has_groups(field.groups))
@@ -76,13 +77,16 @@ class ResPartner(models.Model):
 
     def _biuro_gdpr_messages(self, partners):
         Message = self.env["mail.message"].sudo()
+        # on their timelines, written by them, or sent to them
         messages = Message.search(
             [
+                "|",
                 "|",
                 "&",
                 ("model", "=", "res.partner"),
                 ("res_id", "in", partners.ids),
                 ("author_id", "in", partners.ids),
+                ("partner_ids", "in", partners.ids),
             ],
             order="date, id",
         )
@@ -193,6 +197,31 @@ class ResPartner(models.Model):
             "verifications.json": self._biuro_gdpr_values(
                 self._biuro_gdpr_verifications(client | scope)
             ),
+            "bank_accounts.json": self._biuro_gdpr_values(
+                self._biuro_gdpr_related("res.partner.bank", scope)
+            ),
+            "beneficial_owners.json": self._biuro_gdpr_values(
+                self._biuro_gdpr_related("biuro.beneficial.owner", client | scope)
+            ),
+            "mail_routing.json": self._biuro_gdpr_mail_routing(scope),
+            "followers.json": [
+                {
+                    "model": follower.res_model,
+                    "res_id": follower.res_id,
+                    "record": self.env[follower.res_model]
+                    .sudo()
+                    .browse(follower.res_id)
+                    .exists()
+                    .display_name
+                    if follower.res_model in self.env
+                    else None,
+                    "partner": follower.partner_id.display_name,
+                    "subtypes": follower.subtype_ids.mapped("name"),
+                }
+                for follower in self.env["mail.followers"]
+                .sudo()
+                .search([("partner_id", "in", scope.ids)])
+            ],
         }
         files["index.json"] = {
             "subject": partner.display_name,
@@ -201,6 +230,23 @@ class ResPartner(models.Model):
             "files": sorted(files),
         }
         return files
+
+    def _biuro_gdpr_mail_routing(self, partners):
+        """The e-mail routing of crm_biuro_mail: known senders, the client's domains
+        and the unassigned e-mails they sent, when that addon is installed."""
+        result = {
+            model: self._biuro_gdpr_values(self._biuro_gdpr_related(model, partners))
+            for model in ("biuro.mail.sender", "biuro.mail.domain")
+        }
+        if "biuro.mail.unassigned" in self.env:
+            emails = partners._biuro_personal_emails(partners._biuro_personal_terms())
+            unassigned = (
+                self.env["biuro.mail.unassigned"]
+                .sudo()
+                .search([("sender_email", "in", list(emails))])
+            )
+            result["biuro.mail.unassigned"] = self._biuro_gdpr_values(unassigned)
+        return result
 
     def _biuro_gdpr_verifications(self, partners):
         """Registry verification evidence, when the verification addon is installed."""

@@ -16,8 +16,11 @@ class BiuroGdprAnonymize(models.TransientModel):
     )
     confirm = fields.Boolean(
         string="I understand that this cannot be undone",
-        help="Names, e-mails, phones, addresses, PESEL, notes and attachments of the "
-        "partner and its contacts are erased; invoices and accounting records stay.",
+        help="Names, e-mails, phones, addresses, PESEL, notes, attachments, bank "
+        "accounts and e-mail routing of the partner and its contacts are erased and "
+        "the client becomes inactive; invoices and accounting records stay, and so do "
+        "the registry verifications and beneficial owners, kept 5 years under the "
+        "anti-money laundering act (AML).",
     )
 
     @api.model
