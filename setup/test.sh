@@ -21,7 +21,9 @@ rm -f "$ODOO_LOG" "$JUNIT"
 
 cleanup() {
     if [ -z "${KEEP_DB:-}" ]; then
-        dropdb --if-exists "$DB" >/dev/null 2>&1 || true
+        # --force: the XML-RPC suite's server may still hold a connection
+        dropdb --if-exists --force "$DB" >/dev/null 2>&1 ||
+            dropdb --if-exists "$DB" >/dev/null 2>&1 || true
     fi
 }
 trap cleanup EXIT
@@ -43,5 +45,8 @@ ODOO_TEST_DB=$DB ODOO_ADDONS_PATH=$(addons_path) ODOO_SRC=$ODOO_SRC ODOO_TEST_AD
 pytest_rc=$?
 set -e
 
-exec "$PY" "$REPO/setup/checklog.py" --odoo-log "$ODOO_LOG" --odoo-rc "$odoo_rc" \
+# not `exec`: the EXIT trap must still drop the test database afterwards
+set +e
+"$PY" "$REPO/setup/checklog.py" --odoo-log "$ODOO_LOG" --odoo-rc "$odoo_rc" \
     --junit "$JUNIT" --pytest-rc "$pytest_rc"
+exit $?
