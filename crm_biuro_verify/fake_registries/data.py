@@ -8,35 +8,34 @@ VIES (``vies_valid``), to KRS (when ``krs`` is set, in ``krs_register``) and to 
 import dataclasses
 from dataclasses import dataclass, field
 
-_NIP_WEIGHTS = (6, 5, 7, 2, 3, 4, 5, 6, 7)
-_REGON9_WEIGHTS = (8, 9, 2, 3, 4, 5, 6, 7)
+from stdnum import iban as stdnum_iban
+from stdnum.pl import nip as stdnum_nip
+from stdnum.pl import regon as stdnum_regon
+
+# Check digits come from python-stdnum, like the clients' own checks.
 
 
 def nip_check_digit(first9):
-    total = sum(w * int(d) for w, d in zip(_NIP_WEIGHTS, first9, strict=False)) % 11
-    return None if total == 10 else str(total)
+    """The digit that makes a valid NIP, or None (a remainder of 10 is never issued)."""
+    return next((d for d in "0123456789" if stdnum_nip.is_valid(first9 + d)), None)
 
 
 def is_valid_nip(nip):
-    return len(nip) == 10 and nip.isdigit() and nip_check_digit(nip[:9]) == nip[9]
+    return len(nip) == 10 and nip.isdigit() and stdnum_nip.is_valid(nip)
 
 
 def regon_with_check(first8):
-    total = sum(w * int(d) for w, d in zip(_REGON9_WEIGHTS, first8, strict=False))
-    return first8 + str(total % 11 % 10)
+    return first8 + stdnum_regon.calc_check_digit(first8)
 
 
 def nrb_with_check(bank8, account16):
     """A valid Polish NRB (26 digits) for a bank sort code and an account number."""
     bban = bank8 + account16
-    check = 98 - int(bban + "252100") % 97
-    return f"{check:02d}{bban}"
+    return stdnum_iban.calc_check_digits("PL00" + bban) + bban
 
 
 def is_valid_nrb(nrb):
-    return (
-        len(nrb) == 26 and nrb.isdigit() and int(nrb[2:] + "2521" + nrb[:2]) % 97 == 1
-    )
+    return len(nrb) == 26 and nrb.isdigit() and stdnum_iban.is_valid("PL" + nrb)
 
 
 # GUS legal-form dictionaries (symbol, name) for the fakes' reports.

@@ -1,15 +1,18 @@
 """Normalisation and checksums of the identifiers the registries take.
 
-Kept local (no python-stdnum) so the clients can refuse a malformed identifier before
-spending a request of a small daily quota. GUS test data has NIPs with a wrong
-checksum (e.g. 0099112233), so the GUS client checks only the format.
+The clients refuse a malformed identifier before spending a request of a small daily
+quota. The checksums are python-stdnum's, as in crm_biuro's own identifiers module
+(which this plain package cannot import: it lives inside an Odoo addon). GUS test data
+has NIPs with a wrong checksum (e.g. 0099112233), so the GUS client checks only the
+format.
 """
 
 import re
 
-_NIP_WEIGHTS = (6, 5, 7, 2, 3, 4, 5, 6, 7)
-_REGON9_WEIGHTS = (8, 9, 2, 3, 4, 5, 6, 7)
-_REGON14_WEIGHTS = (2, 4, 8, 5, 0, 9, 7, 3, 6, 1, 2, 4, 8)
+from stdnum import iban as stdnum_iban
+from stdnum.pl import nip as stdnum_nip
+from stdnum.pl import regon as stdnum_regon
+
 _SEPARATORS = re.compile(r"[\s\-.]")
 
 
@@ -26,10 +29,7 @@ def is_nip_format(nip):
 
 def is_valid_nip(nip):
     """Ten digits and the mod-11 check digit (a remainder of 10 is never issued)."""
-    if not is_nip_format(nip):
-        return False
-    total = sum(w * int(d) for w, d in zip(_NIP_WEIGHTS, nip, strict=False)) % 11
-    return total != 10 and total == int(nip[9])
+    return is_nip_format(nip) and stdnum_nip.is_valid(nip)
 
 
 def clean_regon(value):
@@ -37,13 +37,11 @@ def clean_regon(value):
 
 
 def is_valid_regon(regon):
-    if re.fullmatch(r"\d{9}", regon or ""):
-        total = sum(w * int(d) for w, d in zip(_REGON9_WEIGHTS, regon, strict=False))
-        return total % 11 % 10 == int(regon[8])
-    if re.fullmatch(r"\d{14}", regon or ""):
-        total = sum(w * int(d) for w, d in zip(_REGON14_WEIGHTS, regon, strict=False))
-        return total % 11 % 10 == int(regon[13]) and is_valid_regon(regon[:9])
-    return False
+    """9 or 14 digits with their check digits (a 14-digit REGON also checks its
+    9-digit head)."""
+    return bool(re.fullmatch(r"\d{9}|\d{14}", regon or "")) and stdnum_regon.is_valid(
+        regon
+    )
 
 
 def clean_nrb(value):
@@ -54,10 +52,8 @@ def clean_nrb(value):
 
 
 def is_valid_nrb(nrb):
-    """IBAN mod-97 with the country 'PL' (P=25, L=21) moved to the end."""
-    if not re.fullmatch(r"\d{26}", nrb or ""):
-        return False
-    return int(nrb[2:] + "2521" + nrb[:2]) % 97 == 1
+    """26 digits that make a valid Polish IBAN (mod 97)."""
+    return bool(re.fullmatch(r"\d{26}", nrb or "")) and stdnum_iban.is_valid("PL" + nrb)
 
 
 def clean_krs(value):
