@@ -19,6 +19,8 @@ import time
 from email.message import EmailMessage
 from email.utils import formataddr, formatdate, make_msgid
 
+from bench_support import open_registry
+
 KINDS = (
     # (kind of sender, share of the messages)
     ("contact address", 0.40),
@@ -137,17 +139,9 @@ def percentile(values, share):
 
 def main():
     args = parse_args()
-    import odoo
-    from odoo.modules.registry import Registry
+    registry = open_registry(args.db, args.addons_path)
+    import odoo  # importable once open_registry has configured it
 
-    odoo.tools.config.parse_config(
-        [
-            f"--addons-path={args.addons_path}",
-            f"--database={args.db}",
-            "--log-level=warn",
-        ]
-    )
-    registry = Registry(args.db)
     rng = random.Random(args.seed)
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"lang": "en_US"})

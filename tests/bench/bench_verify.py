@@ -25,6 +25,7 @@ from collections import Counter
 ADDON_DIR = pathlib.Path(__file__).resolve().parents[2] / "crm_biuro_verify"
 sys.path.insert(0, str(ADDON_DIR))
 
+from bench_support import open_registry
 from fake_registries import FakeRegistries, generate_companies
 from registries import GusRateLimiter, warsaw_now
 
@@ -134,17 +135,9 @@ def minimums(companies, eu_share):
 
 def main():
     args = parse_args()
-    import odoo
-    from odoo.modules.registry import Registry
+    registry = open_registry(args.db, args.addons_path)
+    import odoo  # importable once open_registry has configured it
 
-    odoo.tools.config.parse_config(
-        [
-            f"--addons-path={args.addons_path}",
-            f"--database={args.db}",
-            "--log-level=warn",
-        ]
-    )
-    registry = Registry(args.db)
     companies = generate_companies(args.clients)
     with registry.cursor() as cr:
         populate(cr, companies, args.eu_share)
