@@ -59,12 +59,16 @@ class BiuroAccountingCase(AccountTestInvoicingCommon):
         )
 
     @classmethod
-    def make_invoice(cls, partner, date, amount, move_type="out_invoice", **vals):
+    def make_invoice(
+        cls, partner, date, amount, move_type="out_invoice", due=None, **vals
+    ):
+        """A posted invoice of one line without tax; ``vals`` go to the line."""
         invoice = cls.env["account.move"].create(
             {
                 "move_type": move_type,
                 "partner_id": partner.id,
                 "invoice_date": date,
+                **({"invoice_date_due": due} if due else {}),
                 "invoice_line_ids": [
                     Command.create(
                         {

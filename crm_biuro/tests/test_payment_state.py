@@ -1,15 +1,14 @@
 from datetime import timedelta
 
-from odoo import Command, fields
+from odoo import fields
 from odoo.tests import tagged
 
-from odoo.addons.account.tests.common import AccountTestInvoicingCommon
-
 from .common import NIP_A, NIP_B
+from .common_accounting import BiuroAccountingCase
 
 
 @tagged("post_install", "-at_install")
-class TestPaymentState(AccountTestInvoicingCommon):
+class TestPaymentState(BiuroAccountingCase):
     """The client's payment status comes from its posted customer invoices."""
 
     @classmethod
@@ -30,33 +29,11 @@ class TestPaymentState(AccountTestInvoicingCommon):
         ).create({})._create_payments()
 
     @classmethod
-    def make_client(cls, name, vat):
-        return cls.env["res.partner"].create(
-            {"name": name, "is_company": True, "biuro_client": True, "vat": vat}
-        )
-
-    @classmethod
     def make_invoice(cls, partner, date, amount):
-        invoice = cls.env["account.move"].create(
-            {
-                "move_type": "out_invoice",
-                "partner_id": partner.id,
-                "invoice_date": date,
-                "invoice_date_due": date + timedelta(days=14),
-                "invoice_line_ids": [
-                    Command.create(
-                        {
-                            "name": "Usługi księgowe",
-                            "quantity": 1,
-                            "price_unit": amount,
-                            "tax_ids": [Command.clear()],
-                        }
-                    )
-                ],
-            }
+        # due two weeks after the invoice date: overdue or not is what is tested
+        return super().make_invoice(
+            partner, date, amount, due=date + timedelta(days=14)
         )
-        invoice.action_post()
-        return invoice
 
     def test_states_and_totals(self):
         self.assertEqual(self.overdue_client.biuro_payment_state, "overdue")
