@@ -340,6 +340,41 @@ class TestMergeClients(BiuroCase):
         self.assertFalse(same_dropped.exists())
         self.assertEqual(other.partner_id, survivor)
 
+    def test_evidence_and_portal_access_follow_the_survivor(self):
+        """With crm_biuro_verify and crm_biuro_portal installed (the full test run),
+        the registry evidence and the portal access of the merged-away client move
+        to the survivor; a same-day check both had is not doubled."""
+        if (
+            "biuro.verification" not in self.env
+            or "biuro.portal.access" not in self.env
+        ):
+            self.skipTest("crm_biuro_verify and crm_biuro_portal are not installed")
+        survivor = self.make_client("Ewidencja sp. z o.o.", NIP_A)
+        merged = self.make_client("Ewidencja S.A.", NIP_B)
+        Verification = self.env["biuro.verification"]
+        check = {"registry": "gus", "state": "ok", "check_date": date(2026, 11, 30)}
+        same_day = Verification.create(
+            [{**check, "partner_id": p.id} for p in (survivor, merged)]
+        )
+        older = Verification.create(
+            {**check, "partner_id": merged.id, "check_date": date(2026, 11, 2)}
+        )
+        person = self.env["res.partner"].create({"name": "Jan Portalowy"})
+        access = self.env["biuro.portal.access"].create(
+            {"partner_id": person.id, "client_id": merged.id, "level": "owner"}
+        )
+        self._merge(self.manager, survivor | merged, survivor)
+        self.assertEqual(older.partner_id, survivor)
+        self.assertEqual(
+            Verification.search_count(
+                [("partner_id", "=", survivor.id), ("check_date", "=", "2026-11-30")]
+            ),
+            1,
+        )
+        # of two checks of the same day, the later one stays
+        self.assertEqual(same_day.exists(), same_day[1])
+        self.assertEqual(access.client_id, survivor)
+
     def test_the_filed_obligation_of_a_double_is_the_one_kept(self):
         """Of two copies of one obligation, the one already filed stays, wherever
         it was: the office must not lose the filing."""
