@@ -34,15 +34,21 @@ class TestClientRecordMixin(TransactionCase):
         )
 
     def test_client_is_required(self):
-        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
-            with self.env.cr.savepoint():
-                self.Record.create({"name": "orphan"})
+        with (
+            self.assertRaises(IntegrityError),
+            mute_logger("odoo.sql_db"),
+            self.env.cr.savepoint(),
+        ):
+            self.Record.create({"name": "orphan"})
 
     def test_client_with_records_cannot_be_deleted(self):
         self.Record.create({"name": "R2", "partner_id": self.client.id})
-        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
-            with self.env.cr.savepoint():
-                self.client.unlink()
+        with (
+            self.assertRaises(IntegrityError),
+            mute_logger("odoo.sql_db"),
+            self.env.cr.savepoint(),
+        ):
+            self.client.unlink()
         self.assertTrue(self.client.exists())
 
     def test_record_announces_itself_on_the_client_timeline(self):
