@@ -257,6 +257,8 @@ class ResPartner(models.Model):
         vals = self._biuro_client_vals(dict(values, nip=nip))
         for key in OVERRIDABLE:
             value = (overrides or {}).get(key)
+            if key == "name" and not value:
+                continue  # an empty name in the preview keeps the registry's
             if value not in (None, "") and isinstance(value, str | bool):
                 vals[key] = value
         if not vals.get("name"):
