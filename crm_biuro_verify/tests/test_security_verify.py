@@ -10,7 +10,7 @@ import psycopg2
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
-from odoo.tools import mute_logger
+from odoo.tools import SQL, mute_logger
 
 from ..registries.http import warsaw_now
 from ..services import outcomes, writer
@@ -100,7 +100,7 @@ class TestVerifySecurityMatrix(VerifyCase):
         self.assertNotIn("SŁUP", client.biuro_beneficial_owner_ids.mapped("name"))
         self.assertNotEqual(client.name, "Forged sp. z o.o.")
 
-    # --- F1: add by NIP ---------------------------------------------------------------
+    # --- F1: add by NIP -----------------------------------------------------------
 
     def test_forged_lookup_data_in_the_wizard_is_never_applied(self):
         """The review's exact attack as an office user: a wizard created with a
@@ -167,9 +167,11 @@ class TestVerifySecurityMatrix(VerifyCase):
             True,
             None,
         ):
-            with self.subTest(argument=argument):
-                with self.assertRaisesMsg(UserError, "is not a valid NIP"):
-                    Partner.biuro_create_from_nip(argument)
+            with (
+                self.subTest(argument=argument),
+                self.assertRaisesMsg(UserError, "is not a valid NIP"),
+            ):
+                Partner.biuro_create_from_nip(argument)
         with self.assertRaises(TypeError):
             Partner.biuro_create_from_nip(
                 NIP_SPZOO, evidence=self.forged_lookup(NIP_SPZOO)["evidence"]
@@ -215,7 +217,7 @@ class TestVerifySecurityMatrix(VerifyCase):
         self.assertTrue(self.victim_message.exists())
         self.assertFalse(client.bank_ids)
 
-    # --- F11: verdicts are the service's -----------------------------------------------
+    # --- F11: verdicts are the service's ------------------------------------------
 
     def test_verdicts_are_not_writable_by_hand(self):
         client = self.make_fake_client(NIP_JDG)
@@ -347,7 +349,7 @@ class TestVerifySecurityMatrix(VerifyCase):
             set(survivor.bank_ids.mapped("biuro_whitelist_state")), {"listed"}
         )
 
-    # --- F10: daily cap, cross-company answers ----------------------------------------
+    # --- F10: daily cap, cross-company answers ------------------------------------
 
     def test_daily_cap_of_lookups(self):
         icp = self.env["ir.config_parameter"]
@@ -429,7 +431,7 @@ class TestVerifySecurityMatrix(VerifyCase):
         with self.assertRaisesMsg(UserError, "today's 2 lookups"):
             Partner.biuro_lookup_nip(NIP_SPZOO)
 
-    # --- point 9: answers XML-RPC can carry --------------------------------------------
+    # --- point 9: answers XML-RPC can carry ---------------------------------------
 
     def test_answers_hold_no_none(self):
         Partner = self.Partner.with_user(self.user)
@@ -463,7 +465,7 @@ class TestVerifySecurityMatrix(VerifyCase):
         assert_no_none(self, again.action_lookup())
         assert_no_none(self, again.action_open_existing())
 
-    # --- roles x public methods ---------------------------------------------------------
+    # --- roles x public methods ---------------------------------------------------
 
     def test_public_methods_refuse_portal_and_plain_employees(self):
         client = self.victim
@@ -489,9 +491,12 @@ class TestVerifySecurityMatrix(VerifyCase):
         }
         for user in (self.portal, self.outsider):
             for name, call in calls.items():
-                with self.subTest(user=user.login, call=name):
-                    with self.assertRaises(AccessError), mute_logger("odoo.models"):
-                        call(user)
+                with (
+                    self.subTest(user=user.login, call=name),
+                    self.assertRaises(AccessError),
+                    mute_logger("odoo.models"),
+                ):
+                    call(user)
         self.assertEqual(self.sent(), 0)
 
     def test_settings_cannot_be_saved_by_non_administrators(self):
@@ -504,7 +509,7 @@ class TestVerifySecurityMatrix(VerifyCase):
         self.assertEqual(icp.get_param("crm_biuro_verify.whitelist_enabled"), "True")
         self.assertTrue(icp.get_param("crm_biuro_verify.gus_key"))
 
-    # --- point 10: uniqueness holds for empty values too --------------------------------
+    # --- point 10: uniqueness holds for empty values too --------------------------
 
     def test_one_check_per_client_registry_and_day(self):
         Evidence = self.env["biuro.verification"]
@@ -515,9 +520,12 @@ class TestVerifySecurityMatrix(VerifyCase):
             "state": "ok",
         }
         Evidence.create(vals)
-        with self.assertRaises(psycopg2.IntegrityError):
-            with mute_logger("odoo.sql_db"), self.env.cr.savepoint():
-                Evidence.create(vals)
+        with (
+            self.assertRaises(psycopg2.IntegrityError),
+            mute_logger("odoo.sql_db"),
+            self.env.cr.savepoint(),
+        ):
+            Evidence.create(vals)
         self.env.cr.execute(
             """SELECT pg_get_constraintdef(oid) FROM pg_constraint
                 WHERE conname = 'biuro_verification_partner_registry_day_unique'"""
@@ -526,19 +534,27 @@ class TestVerifySecurityMatrix(VerifyCase):
         # and no column of the rule can be empty
         columns = ("partner_id", "registry", "check_date")
         for column in columns:
-            select = ", ".join("NULL" if name == column else name for name in columns)
-            with self.subTest(column=column):
-                with self.assertRaises(psycopg2.IntegrityError):
-                    with mute_logger("odoo.sql_db"), self.env.cr.savepoint():
-                        self.env.cr.execute(
-                            "INSERT INTO biuro_verification"
-                            " (partner_id, registry, check_date, state)"
-                            f" SELECT {select}, state FROM biuro_verification"
-                            " WHERE id = %s",
-                            (self.victim_evidence.id,),
-                        )
+            select = SQL(", ").join(
+                SQL("NULL") if name == column else SQL.identifier(name)
+                for name in columns
+            )
+            with (
+                self.subTest(column=column),
+                self.assertRaises(psycopg2.IntegrityError),
+                mute_logger("odoo.sql_db"),
+                self.env.cr.savepoint(),
+            ):
+                self.env.cr.execute(
+                    SQL(
+                        "INSERT INTO biuro_verification"
+                        " (partner_id, registry, check_date, state)"
+                        " SELECT %s, state FROM biuro_verification WHERE id = %s",
+                        select,
+                        self.victim_evidence.id,
+                    )
+                )
 
-    # --- every sudo says why -----------------------------------------------------------
+    # --- every sudo says why ------------------------------------------------------
 
     def test_every_sudo_is_commented(self):
         missing = []
