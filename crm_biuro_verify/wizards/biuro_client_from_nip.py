@@ -51,8 +51,8 @@ class BiuroClientFromNip(models.TransientModel):
         }
 
     def action_lookup(self):
-        """Ask the registries (an explicit click: the only place this wizard calls
-        them) and show the preview."""
+        """Ask the registries (an explicit click) and show the preview. The answers
+        stay on the server for this user; "Create" reuses them."""
         self.ensure_one()
         Partner = self.env["res.partner"]
         values, _evidence = Partner._biuro_lookup_nip(self.nip)
