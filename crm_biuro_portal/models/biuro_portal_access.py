@@ -61,12 +61,20 @@ class BiuroPortalAccess(models.Model):
     )
     # Set when the office (or the closing of the person's login) revoked the row: a
     # client's owner may then not grant it again, only the office may.
-    revoked_by_office = fields.Boolean(readonly=True, copy=False)
+    revoked_by_office = fields.Boolean(
+        string="Revoked by the office", readonly=True, copy=False
+    )
     # Who last granted the row, and when: the daily limit of the owners' invitations.
     invited_by_id = fields.Many2one(
-        "res.users", readonly=True, copy=False, groups="base.group_user"
+        "res.users",
+        string="Invited by",
+        readonly=True,
+        copy=False,
+        groups="base.group_user",
     )
-    invite_date = fields.Datetime(readonly=True, copy=False, groups="base.group_user")
+    invite_date = fields.Datetime(
+        string="Invited on", readonly=True, copy=False, groups="base.group_user"
+    )
 
     _sql_constraints = [
         (
@@ -354,8 +362,12 @@ class BiuroPortalAccess(models.Model):
             limit = DEFAULT_INVITE_LIMIT
         since = fields.Datetime.now() - timedelta(days=1)
         # sudo: counts the caller's own invitations only
-        sent = self.sudo().with_context(active_test=False).search_count(
-            [("invited_by_id", "=", self.env.uid), ("invite_date", ">=", since)]
+        sent = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search_count(
+                [("invited_by_id", "=", self.env.uid), ("invite_date", ">=", since)]
+            )
         )
         if sent >= limit:
             raise UserError(

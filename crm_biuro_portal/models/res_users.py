@@ -36,7 +36,9 @@ class ResUsers(models.Model):
             return
         # sudo: whoever may archive a user or change its groups (an administrator,
         # Odoo's portal wizard, the user closing their own account) closes its rows
-        rows = self.env["biuro.portal.access"].sudo().search(
-            [("partner_id", "in", self.partner_id.ids)]
+        rows = (
+            self.env["biuro.portal.access"]
+            .sudo()
+            .search([("partner_id", "in", self.partner_id.ids)])
         )
         rows.write({"active": False, "revoked_by_office": True})

@@ -108,7 +108,9 @@ class TestSecurityPortal(SecurityWorld, MockEmail, TransactionCase):
         # nor may anyone invite an office login
         with self.assertRaisesRegex(UserError, "login of an office user"):
             self.invite(office, employee.login)
-        self.assertFalse(self.Access.search([("partner_id.user_ids.share", "=", False)]))
+        self.assertFalse(
+            self.Access.search([("partner_id.user_ids.share", "=", False)])
+        )
 
     def test_f2_rows_of_internal_people_are_ignored(self):
         """A row of an internal person that exists anyway (an old one, or a portal
@@ -300,7 +302,9 @@ class TestSecurityPortal(SecurityWorld, MockEmail, TransactionCase):
         self.invite(self.owner, "two@limit.test")
         with self.assertRaisesRegex(UserError, r"most invitations allowed.*\(2\)"):
             self.invite(self.owner, "three@limit.test")
-        self.assertFalse(self.env["res.partner"].search([("email", "=", "three@limit.test")]))
+        self.assertFalse(
+            self.env["res.partner"].search([("email", "=", "three@limit.test")])
+        )
         # another owner has their own count; the office is not limited
         other = self.make_person("sec_other_owner", [(self.omega, "owner")])
         self.invite(other, "four@limit.test", company=self.omega)
@@ -396,7 +400,10 @@ class TestSecurityPortal(SecurityWorld, MockEmail, TransactionCase):
 
     def test_f7_portal_people_read_no_office_fields(self):
         self.alfa.write(
-            {"comment": "<p>Internal: late payer</p>", "biuro_accountant_id": self.office_user.id}
+            {
+                "comment": "<p>Internal: late payer</p>",
+                "biuro_accountant_id": self.office_user.id,
+            }
         )
         for level, user in self.users.items():
             with self.subTest(level=level):
@@ -448,39 +455,58 @@ class TestSecurityPortal(SecurityWorld, MockEmail, TransactionCase):
                 return api.call_kw(env[model], method, args, {})
 
         answer = call(
-            self.owner, "biuro.portal.access", "invite",
+            self.owner,
+            "biuro.portal.access",
+            "invite",
             [self.alfa.id, "rpc@answer.test", "Rpc", "readonly"],
         )
         self.assertIsInstance(answer, int)
         marshal(answer)
         self.assertIs(
-            call(self.owner, "biuro.portal.access", "action_change_level",
-                 [[answer], "accountant"]),
+            call(
+                self.owner,
+                "biuro.portal.access",
+                "action_change_level",
+                [[answer], "accountant"],
+            ),
             True,
         )
         self.assertIs(
             call(self.owner, "biuro.portal.access", "action_revoke", [[answer]]), True
         )
         action = call(
-            self.office_user, "res.partner", "action_biuro_portal_invite",
+            self.office_user,
+            "res.partner",
+            "action_biuro_portal_invite",
             [self.alfa.ids],
         )
         marshal(action)
         for user in (self.employee, *self.users.values()):
             with self.subTest(user=user.login):
                 with self.assertRaises(AccessError):
-                    call(user, "res.partner", "action_biuro_portal_invite", [self.alfa.ids])
+                    call(
+                        user,
+                        "res.partner",
+                        "action_biuro_portal_invite",
+                        [self.alfa.ids],
+                    )
                 with self.assertRaises(AccessError):
                     call(
-                        user, "biuro.portal.access", "invite",
+                        user,
+                        "biuro.portal.access",
+                        "invite",
                         [self.omega.id, "guess@answer.test", "G", "readonly"],
                     )
         # guessed ids: rows of another company
         stranger = self.make_person("sec_stranger", [(self.omega, "readonly")])
         for level, user in self.users.items():
             with self.subTest(level=level), self.assertRaises(AccessError):
-                call(user, "biuro.portal.access", "action_revoke",
-                     [self.row(stranger, self.omega).ids])
+                call(
+                    user,
+                    "biuro.portal.access",
+                    "action_revoke",
+                    [self.row(stranger, self.omega).ids],
+                )
         self.assertTrue(self.row(stranger, self.omega).active)
 
 
@@ -563,7 +589,9 @@ class TestSecurityPortalHttp(SecurityWorld, PortalHttpCase):
                     self.env.flush_all()
                     response = self.url_open(url, allow_redirects=False)
                     self.assertEqual(response.status_code, 404)
-                    self.assertNotIn(base64.b64decode(attachment.datas), response.content)
+                    self.assertNotIn(
+                        base64.b64decode(attachment.datas), response.content
+                    )
                 document.attachment_id = own
                 self.env.flush_all()
                 response = self.url_open(url, allow_redirects=False)
@@ -572,16 +600,22 @@ class TestSecurityPortalHttp(SecurityWorld, PortalHttpCase):
 
     def test_f7_json_rpc_of_portal_people(self):
         self.alfa.comment = "<p>Internal: late payer</p>"
-        self.alfa.message_post(body="Note: under investigation", subtype_xmlid="mail.mt_note")
+        self.alfa.message_post(
+            body="Note: under investigation", subtype_xmlid="mail.mt_note"
+        )
         for level, user in self.users.items():
             with self.subTest(level=level):
                 self.login(user)
-                [card] = self.call_kw("res.partner", "read", [self.alfa.ids, CARD_FIELDS])
+                [card] = self.call_kw(
+                    "res.partner", "read", [self.alfa.ids, CARD_FIELDS]
+                )
                 self.assertEqual(card["name"], self.alfa.name)
                 with mute_logger("odoo.http"):
                     for fname in OFFICE_ONLY_FIELDS:
                         with self.assertRaises(JsonRpcException, msg=fname):
-                            self.call_kw("res.partner", "read", [self.alfa.ids, [fname]])
+                            self.call_kw(
+                                "res.partner", "read", [self.alfa.ids, [fname]]
+                            )
                 messages = self.call_kw(
                     "mail.message",
                     "search_read",

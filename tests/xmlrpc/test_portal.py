@@ -127,7 +127,9 @@ def test_owner_invite_answers_an_id_and_cannot_demote_a_co_owner(rpc, portal):
     tag = uuid.uuid4().hex[:8]
     login = f"colleague-{tag}@rpc.test"
     # an existing portal login: no invitation e-mail is needed
-    user_id = _new_user(rpc, login, f"Haslo-{tag}-1", [_group_id(rpc, "base", "group_portal")])
+    user_id = _new_user(
+        rpc, login, f"Haslo-{tag}-1", [_group_id(rpc, "base", "group_portal")]
+    )
     try:
         access_id = portal["session"](
             "biuro.portal.access", "invite", portal["allowed"], login, "", "owner"
