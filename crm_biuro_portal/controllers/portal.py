@@ -311,12 +311,16 @@ class BiuroClientPortal(CustomerPortal):
         Access = request.env["biuro.portal.access"]
         values = self._biuro_layout_values(access, "biuro_access")
         levels = Access._fields["level"]._description_selection(request.env)
+        # sudo: rows found with the owner's rights; names and e-mails
+        people = Access.search([("client_id", "=", access.client_id.id)]).sudo()
         values.update(
             {
-                # sudo: rows found with the owner's rights; names and e-mails
-                "people": Access.search(
-                    [("client_id", "=", access.client_id.id)]
-                ).sudo(),
+                "people": people,
+                # the rows the owner may change: below their level, not their own
+                "manageable_ids": people.filtered(
+                    lambda row: row.id != access.id
+                    and LEVEL_RANK[row.level] < LEVEL_RANK[access.level]
+                ).ids,
                 "grantable_levels": [
                     (key, label)
                     for key, label in levels

@@ -655,3 +655,21 @@ class TestSecurityPortalHttp(SecurityWorld, PortalHttpCase):
         self.assertEqual(response.status_code, 400)
         self.assertIn(REFUSED, response.text)
         self.assertNotIn("office user", response.text)
+
+    def test_i2_access_page_offers_changes_below_ones_level_only(self):
+        co_owner = self.make_person("sec.co@portal.test", [(self.alfa, "owner")])
+        rows = {user: self.row(user) for user in (co_owner, *self.users.values())}
+        self.login(self.owner)
+        base = f"/my/clients/{self.alfa.id}/access"
+        page = self.url_open(base).text
+        for user, row in rows.items():
+            offered = f'action="{base}/{row.id}/revoke"' in page
+            self.assertEqual(offered, row.level != "owner", user.login)
+        # the form posted anyway is refused
+        response = self.url_open(
+            f"{base}/{rows[co_owner].id}/revoke",
+            data={"csrf_token": self.csrf_from(base)},
+            allow_redirects=False,
+        )
+        self.assertEqual(response.status_code, 403)
+        self.assertTrue(rows[co_owner].active)
