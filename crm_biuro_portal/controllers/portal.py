@@ -318,8 +318,10 @@ class BiuroClientPortal(CustomerPortal):
                 "people": people,
                 # the rows the owner may change: below their level, not their own
                 "manageable_ids": people.filtered(
-                    lambda row: row.id != access.id
-                    and LEVEL_RANK[row.level] < LEVEL_RANK[access.level]
+                    lambda row: (
+                        row.id != access.id
+                        and LEVEL_RANK[row.level] < LEVEL_RANK[access.level]
+                    )
                 ).ids,
                 "grantable_levels": [
                     (key, label)

@@ -50,14 +50,19 @@ class BiuroPortalAccess(models.Model):
     level = fields.Selection(LEVELS, required=True, default="readonly")
     active = fields.Boolean(default=True)
     email = fields.Char(related="partner_id.email")
+    # the office's view of the login (the portal shows people by name and e-mail)
     user_id = fields.Many2one(
         "res.users",
         string="Portal user",
         compute="_compute_user_id",
         compute_sudo=True,
+        groups="base.group_user",
     )
     login_date = fields.Datetime(
-        string="Last login", compute="_compute_user_id", compute_sudo=True
+        string="Last login",
+        compute="_compute_user_id",
+        compute_sudo=True,
+        groups="base.group_user",
     )
     # Set when the office (or the closing of the person's login) revoked the row: a
     # client's owner may then not grant it again, only the office may.

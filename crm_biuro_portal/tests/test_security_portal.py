@@ -315,11 +315,10 @@ class TestSecurityPortal(SecurityWorld, MockEmail, TransactionCase):
             self.env["ir.config_parameter"].with_user(self.office_user).set_param(
                 "crm_biuro_portal.invite_daily_limit", "1000"
             )
-        # and nobody but the office sees who invited whom
-        with self.assertRaises(AccessError):
-            self.row(self.users["readonly"]).with_user(self.owner).read(
-                ["invited_by_id"]
-            )
+        # and nobody but the office sees who invited whom, nor logins
+        for fname in ("invited_by_id", "invite_date", "user_id", "login_date"):
+            with self.assertRaises(AccessError, msg=fname):
+                self.row(self.users["readonly"]).with_user(self.owner).read([fname])
 
     # --- I2: co-owners, and the office's revocation wins ---------------------------
 
