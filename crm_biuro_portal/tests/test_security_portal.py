@@ -262,6 +262,15 @@ class TestSecurityPortal(SecurityWorld, MockEmail, TransactionCase):
         self.assertFalse(self.row(revoked).active)
         self.assertFalse(self.row(staff))
 
+    def test_f8_refusal_in_polish(self):
+        if not self.env.ref("base.lang_pl").active:
+            self.skipTest("pl_PL is not loaded in this database")
+        staff = new_test_user(self.env, "staff9@office.test", groups="base.group_user")
+        Access = self.Access.with_user(self.owner).with_context(lang="pl_PL")
+        with self.assertRaises(UserError) as caught:
+            Access.invite(self.alfa.id, staff.login, "", "readonly")
+        self.assertIn("Tej osoby nie można zaprosić z portalu", str(caught.exception))
+
     def test_f8_partners_of_others_are_not_reused(self):
         supplier = self.env["res.partner"].create(
             {"name": "Hidden Supplier Name", "email": "shared8@x.test"}
