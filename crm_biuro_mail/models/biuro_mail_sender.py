@@ -76,7 +76,9 @@ class BiuroMailSender(models.Model):
         # to both (biuro.mail.unassigned._biuro_assign); users only read senders
         sender = self.sudo().search([("email", "=", email)], limit=1)
         if sender:
-            sender.partner_id = client
+            # another company's choice is not the user's to overwrite
+            if sender.partner_id.with_env(self.env).has_access("write"):
+                sender.partner_id = client
             return sender
         # sudo: as above
         return self.sudo().create({"email": email, "partner_id": client.id})

@@ -139,9 +139,7 @@ class MailThread(models.AbstractModel):
 
         :return: the route, None to route by sender, or False when the thread's
             contact policy refused (and bounced) the e-mail."""
-        references = message_dict.get("references") or message_dict.get(
-            "in_reply_to"
-        )
+        references = message_dict.get("references") or message_dict.get("in_reply_to")
         message_ids = [
             ref.strip()
             for ref in unfold_references(references or "")

@@ -192,8 +192,8 @@ class ResPartner(models.Model):
                 domains.add(email_domain(email))
             domains.add(normalize_domain(site))
         # sudo: a system parameter read for its value only (legacy alias domain)
-        catchall = self.env["ir.config_parameter"].sudo().get_param(
-            "mail.catchall.domain"
+        catchall = (
+            self.env["ir.config_parameter"].sudo().get_param("mail.catchall.domain")
         )
         domains.add(normalize_domain(catchall))
         domains.discard(False)
@@ -245,11 +245,13 @@ class ResPartner(models.Model):
         candidates = domain_candidates(email_domain(email))
         Public = self.env["biuro.mail.public.domain"]
         office = self._biuro_office_addresses()
-        office_domains = [domain for domain in candidates if domain in office["domains"]]
+        office_domains = [
+            domain for domain in candidates if domain in office["domains"]
+        ]
         # a staff member at a public mailbox does not make the mailbox the office's
-        if email in office["emails"] or set(office_domains) - Public._biuro_public_names(
+        if email in office["emails"] or set(
             office_domains
-        ):
+        ) - Public._biuro_public_names(office_domains):
             result["reason"] = "office"
             return result
 

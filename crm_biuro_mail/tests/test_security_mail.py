@@ -159,6 +159,28 @@ class TestMailAccessMatrix(BiuroMailSecurityCase):
         found = self.env["biuro.mail.unassigned"].with_user(self.user).search([])
         self.assertNotIn(self.record, found)
 
+    def test_other_company_sender_not_overwritten(self):
+        """An office user assigning mail does not take over a sender another
+        company of the office remembered for its client."""
+        other_client = self.env["res.partner"].create(
+            {
+                "name": "Omikron sp. z o.o.",
+                "is_company": True,
+                "biuro_client": True,
+                "company_id": self.company_2.id,
+            }
+        )
+        sender = self.env["biuro.mail.sender"].create(
+            {"email": "wspolny@gmail.com", "partner_id": other_client.id}
+        )
+        record = self.env["biuro.mail.unassigned"].create(
+            {"name": "Wspólny", "email_from": "wspolny@gmail.com"}
+        )
+        record.with_user(self.user).partner_id = self.client_a
+        record.with_user(self.user).action_assign()
+        self.assertEqual(record.state, "assigned")
+        self.assertEqual(sender.partner_id, other_client)
+
     def test_public_methods_marshal(self):
         """What the public methods return travels over XML-RPC (no None)."""
         self.record.partner_id = self.client_a
@@ -217,9 +239,7 @@ class TestDomainClaims(BiuroMailSecurityCase):
             )
         self.assertFalse(self.client_b.biuro_mail_domain_ids)
         with self.assertRaisesRegex(ValidationError, "belongs to the office"):
-            self.client_b.with_user(self.user).biuro_email_domains = (
-                self.office_domain
-            )
+            self.client_b.with_user(self.user).biuro_email_domains = self.office_domain
 
     def test_office_domain_stored_earlier_does_not_route(self):
         self.env["biuro.mail.domain"].create(
@@ -307,7 +327,9 @@ class TestReplyRouting(BiuroMailSecurityCase):
             "Re: dokumenty",
             headers={"In-Reply-To": original.message_id},
         )
-        self.assertEqual((message.model, message.res_id), ("res.partner", self.client_b.id))
+        self.assertEqual(
+            (message.model, message.res_id), ("res.partner", self.client_b.id)
+        )
         self.assertEqual(message.parent_id, original)
 
 
@@ -323,7 +345,9 @@ class TestTimelineInternal(BiuroMailSecurityCase):
             "Wyciąg bankowy",
             attachments=[("wyciag.pdf", b"%PDF wyciag", "application/pdf")],
         )
-        self.assertEqual((message.model, message.res_id), ("res.partner", self.client_b.id))
+        self.assertEqual(
+            (message.model, message.res_id), ("res.partner", self.client_b.id)
+        )
         self.assertTrue(message.is_internal)
         # the portal person can read the client record itself ...
         self.client_b.with_user(self.portal).check_access("read")
@@ -389,9 +413,11 @@ class TestUniqueWithEmptyValues(BiuroMailSecurityCase):
         ):
             if model != "biuro.mail.public.domain":
                 values = dict(values, partner_id=self.client_a.id)
-            with self.subTest(model=model, values=values):
-                with self.assertRaisesRegex(ValidationError, error):
-                    self.env[model].create(values)
+            with (
+                self.subTest(model=model, values=values),
+                self.assertRaisesRegex(ValidationError, error),
+            ):
+                self.env[model].create(values)
         sender = self.env["biuro.mail.sender"].create(
             {"email": "a@gmail.com", "partner_id": self.client_a.id}
         )
@@ -407,10 +433,13 @@ class TestUniqueWithEmptyValues(BiuroMailSecurityCase):
         ):
             if "partner_id" in values:
                 values = dict(values, partner_id=self.client_a.id)
-            with self.subTest(model=model):
-                with self.assertRaises(IntegrityError), self.env.cr.savepoint():
-                    self.env[model].create([values, values])
-                    self.env.flush_all()
+            with (
+                self.subTest(model=model),
+                self.assertRaises(IntegrityError),
+                self.env.cr.savepoint(),
+            ):
+                self.env[model].create([values, values])
+                self.env.flush_all()
 
 
 @tagged("post_install", "-at_install")
