@@ -24,11 +24,16 @@ class ResPartner(models.Model):
 
     # Routing looks senders up by normalised address: index it (core does not).
     email_normalized = fields.Char(index="btree_not_null")
+    # office-only: portal people reading their company see neither
     biuro_mail_domain_ids = fields.One2many(
-        "biuro.mail.domain", "partner_id", string="E-mail domain records"
+        "biuro.mail.domain",
+        "partner_id",
+        string="E-mail domain records",
+        groups="crm_biuro.group_biuro_user",
     )
     biuro_email_domains = fields.Char(
         string="E-mail domains",
+        groups="crm_biuro.group_biuro_user",
         compute="_compute_biuro_email_domains",
         inverse="_inverse_biuro_email_domains",
         search="_search_biuro_email_domains",

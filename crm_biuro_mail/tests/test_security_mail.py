@@ -154,6 +154,19 @@ class TestMailAccessMatrix(BiuroMailSecurityCase):
             with self.subTest(user=user.login), self.assertRaises(AccessError):
                 self.record.with_user(user).action_assign()
 
+    def test_domain_fields_office_only(self):
+        """The client's e-mail domains are office data: a portal contact reading
+        its company over JSON-RPC does not get them."""
+        self.client_b.biuro_email_domains = "beta-sc.pl"
+        client = self.client_b.with_user(self.portal)
+        for field in ("biuro_email_domains", "biuro_mail_domain_ids"):
+            with self.subTest(field=field), self.assertRaises(AccessError):
+                client.read([field])
+        self.assertNotIn("biuro_email_domains", client.fields_get())
+        self.assertEqual(
+            self.client_b.with_user(self.user).biuro_email_domains, "beta-sc.pl"
+        )
+
     def test_other_company_unassigned_hidden(self):
         self.record.company_id = self.company_2
         found = self.env["biuro.mail.unassigned"].with_user(self.user).search([])
