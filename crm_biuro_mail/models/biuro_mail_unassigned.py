@@ -119,6 +119,19 @@ class BiuroMailUnassigned(models.Model):
         client.check_access("write")
         author = self.env["res.partner"]
         if self.add_contact and self.sender_email:
+            Partner = self.env["res.partner"]
+            office = Partner._biuro_office_addresses()
+            if self.sender_email in office["emails"] or Partner._biuro_is_office_domain(
+                self.sender_domain, office
+            ):
+                raise UserError(
+                    _(
+                        "Add sender as contact: %(sender)s is an address of the "
+                        "office, not of the client %(client)s.",
+                        sender=self.sender_email,
+                        client=client.display_name,
+                    )
+                )
             author = self._biuro_sender_contact(client)
         siblings = self
         if self.sender_email:

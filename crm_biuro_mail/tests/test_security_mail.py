@@ -7,7 +7,7 @@ import xmlrpc.client
 from psycopg2 import IntegrityError
 
 from odoo import http
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 from odoo.tools.mail import generate_tracking_message_id
@@ -39,6 +39,17 @@ class BiuroMailSecurityCase(BiuroMailCase):
         )
         # a contact of client B with a login (invited by the office)
         cls.portal.partner_id.parent_id = cls.client_b
+        if "biuro.portal.access" in cls.env:
+            # with crm_biuro_portal, reading the company takes an access row
+            # (readonly, the lowest level); without it Odoo's default rule lets
+            # a portal user read its own commercial partner
+            cls.env["biuro.portal.access"].create(
+                {
+                    "partner_id": cls.portal.partner_id.id,
+                    "client_id": cls.client_b.id,
+                    "level": "readonly",
+                }
+            )
 
     def portal_sudo_write(self, values):
         """What Odoo's /my/account does with the portal user's form: a sudo write
@@ -279,8 +290,13 @@ class TestDomainClaims(BiuroMailSecurityCase):
         self.assertEqual(record.reason, "office")
         # the route runs as the gateway, not as the user named in From
         self.assertNotEqual(record.create_uid, self.user)
+        # a staff address is no client contact
+        record.write({"partner_id": self.client_a.id, "add_contact": True})
+        with self.assertRaisesRegex(UserError, "is an address of the office"):
+            record.with_user(self.user).action_assign()
+        self.assertEqual(record.state, "pending")
         # assigning a staff forward does not remember the staff address
-        record.partner_id = self.client_a
+        record.add_contact = False
         record.with_user(self.user).action_assign()
         self.assertFalse(
             self.env["biuro.mail.sender"].search(
