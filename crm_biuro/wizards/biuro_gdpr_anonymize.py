@@ -16,7 +16,8 @@ class BiuroGdprAnonymize(models.TransientModel):
         string="Contacts anonymised with it", compute="_compute_contact_count"
     )
     state = fields.Selection(
-        [("draft", "Draft"), ("preview", "Preview")],
+        [("draft", "Not previewed yet"), ("preview", "Previewed")],
+        string="Step",
         default="draft",
         required=True,
         readonly=True,
@@ -64,7 +65,7 @@ class BiuroGdprAnonymize(models.TransientModel):
             "view_mode": "form",
             "views": [[False, "form"]],
             "target": "new",
-            "name": _("Anonymise"),
+            "name": _("Anonymisation preview"),
         }
 
     def action_anonymize(self):
