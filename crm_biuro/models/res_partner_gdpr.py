@@ -128,8 +128,10 @@ class Redactor:
         for index, part in enumerate(parts):
             if index % 2:
                 parts[index] = HTML_ATTRIBUTE_VALUE.sub(
-                    lambda match: match[1]
-                    + self.pattern.sub(lambda found: self.marker_html, match[2]),
+                    lambda match: (
+                        match[1]
+                        + self.pattern.sub(lambda found: self.marker_html, match[2])
+                    ),
                     part,
                 )
             else:
@@ -292,7 +294,7 @@ class ResPartner(models.Model):
                     fields_cleared += partner[name] != value
                 elif partner[name]:
                     fields_cleared += 1
-        banks, kept = plan["banks"]
+        banks = plan["banks"][0]
         records = (
             len(scope)
             + len(banks)
@@ -333,7 +335,7 @@ class ResPartner(models.Model):
             partners[partner.id] = vals
         authored = scope._biuro_authored_messages(emails)
         attachments, moved = scope._biuro_attachments_plan(authored)
-        # sudo (all below): manager and subject checked above
+        # sudo: manager and subject checked above; rows of every company
         env = self.env(su=True, context=dict(self.env.context, active_test=False))
         access = self.browse()
         if "biuro.portal.access" in env:
@@ -348,7 +350,9 @@ class ResPartner(models.Model):
             "emails": emails,
             # timelines where the office may have named the people: their own, their
             # company's and those of the clients they had portal access to
-            "timelines": scope | scope.commercial_partner_id | scope._biuro_access_clients(),
+            "timelines": (
+                scope | scope.commercial_partner_id | scope._biuro_access_clients()
+            ),
             "partners": partners,
             "banks": scope._biuro_bank_accounts(),
             "access": access,
@@ -429,7 +433,7 @@ class ResPartner(models.Model):
         """Bank accounts go, unless a record (invoice, payment...) points to them (then
         only the holder's name goes); the account module logs every change of a bank
         account on the partner, so those logs are removed too."""
-        # sudo (all below): callers checked the manager; the logs are system records
+        # sudo: callers checked the manager; the bank logs are system records
         Message = self.env["mail.message"].sudo()
         last = Message.search([], order="id desc", limit=1).id or 0
         gone = banks - kept
@@ -477,24 +481,25 @@ class ResPartner(models.Model):
         known as the people, the client's domains and the unassigned e-mails the
         people sent (a mailbox shared with the company is not theirs: left out)."""
         result = {}
-        # sudo (all below): callers checked the manager; the routing tables are
-        # readable by office users of every company
         if "biuro.mail.sender" in self.env:
             domain = [("partner_id", "in", self.ids)]
             if emails:
                 domain = expression.OR([domain, [("email", "in", list(emails))]])
             result["biuro.mail.sender"] = (
+                # sudo: callers checked the manager; routing rows of every company
                 self.env["biuro.mail.sender"].sudo().search(domain)
             )
         if "biuro.mail.domain" in self.env:
             result["biuro.mail.domain"] = (
                 self.env["biuro.mail.domain"]
+                # sudo: callers checked the manager; routing rows of every company
                 .sudo()
                 .search([("partner_id", "in", self.ids)])
             )
         if "biuro.mail.unassigned" in self.env and emails:
             result["biuro.mail.unassigned"] = (
                 self.env["biuro.mail.unassigned"]
+                # sudo: callers checked the manager; routing rows of every company
                 .sudo()
                 .search([("sender_email", "in", list(emails))])
             )
@@ -574,6 +579,7 @@ class ResPartner(models.Model):
             held |= set(owners.mapped("email_normalized"))
             users = (
                 self.env["res.users"]
+                # sudo: callers checked the manager; to leave shared e-mails out
                 .sudo()
                 .with_context(active_test=False)
                 .search(
@@ -633,7 +639,9 @@ class ResPartner(models.Model):
         clients = timelines.filtered(lambda p: p.is_company or p.biuro_client)
         for model, records in clients._biuro_client_records().items():
             if records:
-                on_records.append([("model", "=", model), ("res_id", "in", records.ids)])
+                on_records.append(
+                    [("model", "=", model), ("res_id", "in", records.ids)]
+                )
         messages |= Message.search(expression.OR(on_records))
         redactor = Redactor(terms, _("[personal data removed]"))
         changes = {}
@@ -690,21 +698,27 @@ class ResPartner(models.Model):
         record kept by law: it stays, moved from the person to that record. The
         files of a client (company or natural person) all stay."""
         people = self.filtered(lambda p: not (p.is_company or p.biuro_client))
-        # sudo (all below): callers checked the manager; files of every record
+        # sudo: callers checked the manager; files of every record
         Attachment = self.env["ir.attachment"].sudo()
         candidates = Attachment.search(
             [("res_model", "=", "res.partner"), ("res_id", "in", people.ids)]
-        ) | authored.sudo().attachment_ids.filtered(
+        )
+        # sudo: as above; the files the people sent from a composer
+        candidates |= authored.sudo().attachment_ids.filtered(
             lambda a: not a.res_model or a.res_model == "mail.compose.message"
         )
         moved = {}
         if not candidates:
             return Attachment, moved
+        # sudo: callers checked the manager; documents of every company
         Document = self.env["biuro.document"].sudo().with_context(active_test=False)
         for document in Document.search([("attachment_id", "in", candidates.ids)]):
             moved[document.attachment_id] = ("biuro.document", document.id)
-        carriers = self.env["mail.message"].sudo().search(
-            [("attachment_ids", "in", candidates.ids)], order="id"
+        carriers = (
+            self.env["mail.message"]
+            # sudo: callers checked the manager; messages of every record
+            .sudo()
+            .search([("attachment_ids", "in", candidates.ids)], order="id")
         )
         for message in carriers:
             if not message.model or not message.res_id:

@@ -71,7 +71,10 @@ class ResPartner(models.Model):
             and name not in SKIPPED_FIELDS
             and name not in RAW_FIELDS
             and name not in skip
-            and not (field.type in ("one2many", "many2many") and field.comodel_name in OWN_FILE_MODELS)
+            and not (
+                field.type in ("one2many", "many2many")
+                and field.comodel_name in OWN_FILE_MODELS
+            )
             and (not field.groups or user.has_groups(field.groups))
         ]
         for record in records:
@@ -168,6 +171,7 @@ class ResPartner(models.Model):
             order="date, id",
         )
         messages = self._biuro_gdpr_on_client_records(messages, partners, clients)
+        # sudo: read below only what the manager may read (filtered just before)
         messages = messages.with_env(self.env)._filtered_access("read").sudo()
         return [
             {
@@ -235,9 +239,11 @@ class ResPartner(models.Model):
         Company = self.env["res.company"].sudo().with_context(active_test=False)
         office = Company.search([]).partner_id
         return scope.filtered(
-            lambda partner: partner not in office
-            and not partner.with_context(active_test=False).user_ids.filtered(
-                lambda user: not user.share
+            lambda partner: (
+                partner not in office
+                and not partner.with_context(active_test=False).user_ids.filtered(
+                    lambda user: not user.share
+                )
             )
         )
 
@@ -245,9 +251,9 @@ class ResPartner(models.Model):
         """{file name: JSON-able data} of everything held about the partner."""
         self.ensure_one()
         self._biuro_check_gdpr_subject()
-        # sudo (all below): the manager and the subject were checked just above;
-        # what is read is the subject's own records, and messages and followers
-        # are filtered to what the manager may read
+        # sudo: the manager and the subject were checked just above; what is read
+        # is the subject's own records, and messages and followers are filtered to
+        # what the manager may read
         partner = self.sudo().with_context(active_test=False)
         scope = partner._biuro_gdpr_export_scope()
         is_client = partner.biuro_client and partner == partner.commercial_partner_id
@@ -257,6 +263,7 @@ class ResPartner(models.Model):
         def records(model, field="partner_id"):
             found = (
                 self.env[model]
+                # sudo: subject checked; its own records, in the manager's companies
                 .sudo()
                 .with_context(active_test=False)
                 .search([(field, "in", scope.ids)])
@@ -265,18 +272,21 @@ class ResPartner(models.Model):
             if "company_id" in found._fields and not self.env.su:
                 companies = self.env.user.company_ids
                 found = found.filtered(
-                    lambda record: not record.company_id
-                    or record.company_id in companies
+                    lambda record: (
+                        not record.company_id or record.company_id in companies
+                    )
                 )
             return found
 
         attachments = (
             self.env["ir.attachment"]
+            # sudo: subject checked above; the files on the subject's own records
             .sudo()
             .search([("res_model", "=", "res.partner"), ("res_id", "in", scope.ids)])
         )
         access = self.env["res.partner"].browse()
         if "biuro.portal.access" in self.env:
+            # sudo: subject checked above; the client's or the person's own rows
             Access = self.env["biuro.portal.access"].sudo()
             # a client's own access rows, or the person's own rows (not the
             # co-workers' nor those of other clients)
@@ -291,6 +301,7 @@ class ResPartner(models.Model):
             "messages.json": self._biuro_gdpr_messages(scope, clients),
             "activities.json": self._biuro_gdpr_values(
                 self.env["mail.activity"]
+                # sudo: subject checked above; the activities on its records
                 .sudo()
                 .search(
                     [("res_model", "=", "res.partner"), ("res_id", "in", scope.ids)]
@@ -370,10 +381,9 @@ class ResPartner(models.Model):
         }
         if "biuro.mail.unassigned" in self.env:
             emails = partners._biuro_personal_emails(partners._biuro_personal_terms())
-            # sudo: callers checked the manager; only e-mails from the partners'
-            # own addresses
             unassigned = (
                 self.env["biuro.mail.unassigned"]
+                # sudo: subject checked by the caller; e-mails from its own addresses
                 .sudo()
                 .search([("sender_email", "in", list(emails))])
             )

@@ -452,7 +452,9 @@ class TestSecurityGdprErasure(GdprSecurityCase):
         self.assertFalse(own.exists())
         self.assertEqual((used.res_model, used.res_id), ("biuro.document", document.id))
         self.assertEqual(document.attachment_id, used)
-        self.assertEqual((sent.res_model, sent.res_id), ("account.move", self.invoice.id))
+        self.assertEqual(
+            (sent.res_model, sent.res_id), ("account.move", self.invoice.id)
+        )
 
     def test_whole_client_keeps_accounting_files(self):
         inv = self.email.attachment_ids
