@@ -391,6 +391,12 @@ class TestSecurityGdprErasure(GdprSecurityCase):
         self.assertEqual(self.email.body, body)
         self.assertTrue(self.portal_user.active)
         self.assertEqual(self.env["mail.message"].search_count([]), messages)
+        # the preview is of that person: changing the partner asks for a new one
+        wizard.write({"partner_id": self.client_a.id, "confirm": True})
+        self.assertEqual(wizard.state, "draft")
+        with self.assertRaises(UserError):
+            wizard.action_anonymize()
+        self.assertEqual(self.client_a.name, "Alfa Handel sp. z o.o.")
 
     def test_shared_mailbox(self):
         """A person reading the company's mailbox: the mailbox is the company's,

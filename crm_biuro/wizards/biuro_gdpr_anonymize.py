@@ -51,6 +51,12 @@ class BiuroGdprAnonymize(models.TransientModel):
             scope = wizard.partner_id._biuro_gdpr_scope() if wizard.partner_id else []
             wizard.contact_count = max(len(scope) - 1, 0)
 
+    def write(self, vals):
+        # a preview is of one partner: another partner needs its own preview
+        if "partner_id" in vals and "state" not in vals:
+            vals = dict(vals, state="draft", confirm=False)
+        return super().write(vals)
+
     def action_preview(self):
         """The dry run: counts what the anonymisation would change, writes nothing
         but these counts on the wizard."""
