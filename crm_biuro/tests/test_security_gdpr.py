@@ -13,7 +13,7 @@ from datetime import date
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import NIP_A, NIP_B, PESEL_OK
 from .common_accounting import BiuroAccountingCase
@@ -130,6 +130,28 @@ class TestSecurityGdprRoles(GdprSecurityCase):
             with self.assertRaises(AccessError):
                 anonymize.with_user(user).action_anonymize()
         self.assertEqual(self.person.name, P_NAME)
+
+    def test_archive_is_its_creators_only(self):
+        """Another manager (of another company, say) does not read an archive made
+        by someone else, nor their anonymisation wizard."""
+        other = new_test_user(
+            self.env,
+            "gdpr_other_manager",
+            groups="base.group_user,crm_biuro.group_biuro_manager",
+        )
+        export = self.env["biuro.gdpr.export"].with_user(self.office_manager)
+        export = export.create({"partner_id": self.person.id})
+        export.action_export()
+        anonymize = self.env["biuro.gdpr.anonymize"].with_user(self.office_manager)
+        anonymize = anonymize.create({"partner_id": self.person.id})
+        for wizard in (export, anonymize):
+            with self.assertRaises(AccessError):
+                wizard.with_user(other).read(["partner_id"])
+        self.assertFalse(
+            self.env["biuro.gdpr.export"].with_user(other).search([]),
+        )
+        with self.assertRaises(AccessError):
+            anonymize.with_user(other).action_preview()
 
     def test_manager_subjects(self):
         """Allowed: a client, its contact, a portal person. Refused with a clear
