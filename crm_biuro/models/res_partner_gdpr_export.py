@@ -318,7 +318,8 @@ class ResPartner(models.Model):
             ],
             "documents.json": self._biuro_gdpr_values(
                 records("biuro.document"), skip=("file",)
-            ),
+            )
+            + self._biuro_gdpr_uploads(scope, is_client),
             "contracts.json": self._biuro_gdpr_values(records("biuro.contract")),
             "inspections.json": self._biuro_gdpr_values(
                 records("biuro.tax.inspection")
@@ -370,6 +371,40 @@ class ResPartner(models.Model):
             "files": sorted(files),
         }
         return files
+
+    def _biuro_gdpr_uploads(self, partners, is_client):
+        """A person's own documents: those the person uploaded (the portal), listed
+        by what tells the upload (not the office's note on a client's document). A
+        client's documents are all in its export already."""
+        users = partners.with_context(active_test=False).user_ids
+        if is_client or not users:
+            return []
+        # sudo: the subject was checked by the caller; the person's own uploads, in
+        # the manager's companies
+        documents = (
+            self.env["biuro.document"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("uploaded_by", "in", users.ids)])
+        )
+        if not self.env.su:
+            documents = documents.filtered(
+                lambda document: document.company_id in self.env.user.company_ids
+            )
+        return [
+            {
+                "model": document._name,
+                "id": document.id,
+                "name": document.name,
+                "file_name": document.file_name,
+                "period": jsonable(document.period),
+                "category": document.category_id.name or "",
+                "client": document.partner_id.display_name,
+                "uploaded_by": document.uploaded_by.login,
+                "uploaded_on": jsonable(document.create_date),
+            }
+            for document in documents
+        ]
 
     def _biuro_gdpr_mail_routing(self, partners):
         """The e-mail routing of crm_biuro_mail: known senders, the client's domains

@@ -273,14 +273,34 @@ class TestSecurityGdprExport(GdprSecurityCase):
                     {"partner_id": coworker.id, "client_id": self.client_a.id},
                 ]
             )
+        # a document of A the office filed, and one P uploaded through the portal
+        Document = self.env["biuro.document"]
+        filed = Document.create(
+            {"partner_id": self.client_a.id, "name": "Umowa najmu", "note": "Poufne"}
+        )
+        uploaded = Document.create(
+            {
+                "partner_id": self.client_a.id,
+                "name": "Faktury 04/2026",
+                "file_name": "faktury-04.pdf",
+                "uploaded_by": self.portal_user.id,
+                "note": "Brakuje faktury od dostawcy",
+            }
+        )
         files, text = self._zip(self.person)
         self.assertEqual(files["partner.json"]["name"], P_NAME)
+        # the person's own upload, by what tells the upload only
+        self.assertEqual(
+            [(row["id"], row["file_name"]) for row in files["documents.json"]],
+            [(uploaded.id, "faktury-04.pdf")],
+        )
+        self.assertNotIn(filed.name, text)
+        self.assertNotIn("Brakuje faktury", text)
         for name in (
             "inspections.json",
             "contracts.json",
             "invoices.json",
             "obligations.json",
-            "documents.json",
             "verifications.json",
             "beneficial_owners.json",
         ):
@@ -298,6 +318,10 @@ class TestSecurityGdprExport(GdprSecurityCase):
         )
         # the client's own export still holds the client's records
         files, text = self._zip(self.client_a)
+        self.assertEqual(
+            sorted(row["name"] for row in files["documents.json"]),
+            ["Faktury 04/2026", "Umowa najmu"],
+        )
         self.assertEqual(len(files["inspections.json"]), 1)
         self.assertEqual(
             [row["name"] for row in files["contracts.json"]], [self.contract.name]
