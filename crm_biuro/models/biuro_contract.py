@@ -80,6 +80,15 @@ class BiuroContract(models.Model):
         help="End date for which the renewal reminder was already scheduled.",
     )
 
+    # company_id and name are required (NOT NULL): no empty value slips through
+    _sql_constraints = [
+        (
+            "name_company_uniq",
+            "unique(company_id, name)",
+            "This contract number is already used in the company.",
+        ),
+    ]
+
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
         for contract in self:
@@ -142,18 +151,22 @@ class BiuroContract(models.Model):
 
     def action_activate(self):
         self.write({"state": "active"})
+        return True
 
     def action_terminate(self):
         self.write({"state": "terminated"})
+        return True
 
     def action_draft(self):
         self.write({"state": "draft"})
+        return True
 
     @api.model
     def _cron_biuro_contracts(self, today=None):
         """Daily: remind the client's accountant before a contract ends, renew the
         auto-renewing ones and expire the others. Idempotent on rerun."""
         today = today or fields.Date.context_today(self)
+        # sudo: reads one setting of the office (a number of days), set by admins
         days = int(
             self.env["ir.config_parameter"].sudo().get_param(REMINDER_DAYS_PARAM, 30)
         )

@@ -67,11 +67,20 @@ class BiuroObligation(models.Model):
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
 
+    # `part` is empty for most declarations: NULLS NOT DISTINCT makes two
+    # obligations without a part duplicates too (PostgreSQL 15+), and create/write
+    # store an empty part as NULL only, so that "" and NULL are one value.
     _sql_constraints = [
         (
             "obligation_uniq",
-            "unique(partner_id, declaration_type_id, period_start, period_end, part)",
+            "unique nulls not distinct "
+            "(partner_id, declaration_type_id, period_start, period_end, part)",
             "This obligation already exists for the client and period.",
+        ),
+        (
+            "part_not_blank",
+            "CHECK (part <> '')",
+            "An obligation without a part has no part at all (not an empty one).",
         ),
     ]
 
@@ -88,6 +97,19 @@ class BiuroObligation(models.Model):
             obligation.display_name = " ".join(
                 filter(None, [obligation.code, obligation.part, period])
             )
+
+    @api.model
+    def _normalize_part(self, vals):
+        if "part" in vals:
+            vals["part"] = (vals["part"] or "").strip() or False
+        return vals
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        return super().create([self._normalize_part(dict(vals)) for vals in vals_list])
+
+    def write(self, vals):
+        return super().write(self._normalize_part(dict(vals)))
 
     def _is_untouched(self):
         """Generated and never worked on: safe to move or drop on a profile change."""
@@ -182,6 +204,7 @@ class BiuroObligation(models.Model):
         self.search([("state", "=", "todo"), ("due_date", "<", today)]).write(
             {"state": "late"}
         )
+        # sudo: reads one setting of the office (a number of days), set by admins
         days = int(
             self.env["ir.config_parameter"].sudo().get_param(REMINDER_DAYS_PARAM, 3)
         )
@@ -209,6 +232,8 @@ class BiuroObligation(models.Model):
 
     def action_done(self):
         self.write({"state": "done"})
+        return True
 
     def action_todo(self):
         self.write({"state": "todo"})
+        return True
