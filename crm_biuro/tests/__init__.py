@@ -15,3 +15,4 @@ from . import test_client_export
 from . import test_client_duplicates
 from . import test_gdpr
 from . import test_client_reports
+from . import test_security_base
