@@ -196,6 +196,26 @@ class TestSecurityBaseUniqueness(SecurityCase):
         with self.assertIntegrity():
             other.write({"part": False})
 
+    def test_import_of_a_double_is_refused(self):
+        client = self.make_client()
+        Obligation = self.env["biuro.obligation"].with_user(self.user)
+        Obligation.create(self.obligation_vals(client))
+        columns = [
+            "partner_id/.id",
+            "declaration_type_id/.id",
+            "period_start",
+            "period_end",
+            "due_date",
+            "part",
+        ]
+        row = [str(client.id), str(self.jpk.id), "2026-01-01", "2026-01-31", "", ""]
+        row[4] = "2026-02-25"
+        with mute_logger("odoo.sql_db", "odoo.models"):
+            result = Obligation.load(columns, [row])
+        self.assertFalse(result["ids"])
+        self.assertEqual([m["type"] for m in result["messages"]], ["error"])
+        self.assertEqual(len(client.biuro_obligation_ids), 1)
+
     def test_empty_part_is_stored_as_null(self):
         client = self.make_client()
         obligation = self.env["biuro.obligation"].create(
