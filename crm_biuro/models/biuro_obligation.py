@@ -73,8 +73,10 @@ class BiuroObligation(models.Model):
     _sql_constraints = [
         (
             "obligation_uniq",
-            "unique nulls not distinct "
-            "(partner_id, declaration_type_id, period_start, period_end, part)",
+            (
+                "unique nulls not distinct "
+                "(partner_id, declaration_type_id, period_start, period_end, part)"
+            ),
             "This obligation already exists for the client and period.",
         ),
         (

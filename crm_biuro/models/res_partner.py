@@ -390,6 +390,23 @@ class ResPartner(models.Model):
             )
         )
 
+    @api.constrains("biuro_accountant_id", "biuro_assistant_ids")
+    def _check_biuro_staff(self):
+        """The accountant and the team are office staff: a portal or public user
+        set over RPC or by the mass update would receive the client's tasks."""
+        for partner in self:
+            # sudo: only whether the chosen users are internal is looked at
+            staff = (partner.biuro_accountant_id | partner.biuro_assistant_ids).sudo()
+            outsiders = staff.filtered("share")
+            if outsiders:
+                raise ValidationError(
+                    _(
+                        "Only office staff can be in charge of a client: "
+                        "%(users)s is not an internal user.",
+                        users=", ".join(outsiders.mapped("name")),
+                    )
+                )
+
     @api.constrains("biuro_regon")
     def _check_biuro_regon(self):
         for partner in self.filtered("biuro_regon"):

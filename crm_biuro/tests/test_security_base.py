@@ -141,6 +141,26 @@ class TestSecurityBaseMatrix(SecurityCase):
                 client.with_user(self.roles[role]).read(["biuro_pesel"])
         self.assertEqual(client.with_user(self.manager).biuro_pesel, PESEL_OK)
 
+    def test_mass_update_cannot_put_a_portal_user_in_charge(self):
+        client = self.make_client()
+        wizard = (
+            self.env["biuro.client.mass.update"]
+            .with_user(self.user)
+            .create(
+                {
+                    "partner_ids": [(6, 0, client.ids)],
+                    "biuro_accountant_id": self.portal.id,
+                }
+            )
+        )
+        with self.assertRaisesMsg(ValidationError, "not an internal user"):
+            wizard.action_apply()
+        with self.assertRaisesMsg(ValidationError, "not an internal user"):
+            client.with_user(self.user).write(
+                {"biuro_assistant_ids": [(4, self.portal.id)]}
+            )
+        self.assertFalse(client.biuro_accountant_id)
+
     def test_public_actions_answer_xmlrpc_values(self):
         """Public methods return values XML-RPC carries (no None inside)."""
         import xmlrpc.client
