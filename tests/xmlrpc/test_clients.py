@@ -130,7 +130,9 @@ def foreign_client(rpc):
     """A client of a second office company, which the office user is not in."""
     company = rpc("res.company", "search", [("name", "=", "Biuro Drugie (RPC)")])
     company_id = (
-        company[0] if company else rpc("res.company", "create", {"name": "Biuro Drugie (RPC)"})
+        company[0]
+        if company
+        else rpc("res.company", "create", {"name": "Biuro Drugie (RPC)"})
     )
     rpc("res.users", "write", [rpc.uid], {"company_ids": [(4, company_id)]})
     old = rpc(
@@ -162,7 +164,12 @@ def test_duplicate_nip_of_another_company_is_not_named(office, foreign_client):
         office(
             "res.partner",
             "create",
-            {"name": "Nowy", "is_company": True, "biuro_client": True, "vat": OTHER_NIP},
+            {
+                "name": "Nowy",
+                "is_company": True,
+                "biuro_client": True,
+                "vat": OTHER_NIP,
+            },
             context={"lang": "en_US"},
         )
     assert f"A client with NIP {OTHER_NIP} already exists" in fault.value.faultString
