@@ -205,16 +205,45 @@ class TestSecurityBaseUniqueness(SecurityCase):
         client = self.make_client()
         Obligation = self.env["biuro.obligation"].with_user(self.user)
         Obligation.create(self.obligation_vals(client))
+        message = "already exists for the client and period: JPK_V7M, 2026-01-01"
         # the same obligation again, without a part: NULL no longer lets it through
-        with self.assertIntegrity("already exists for the client and period"):
+        with self.assertRaisesMsg(ValidationError, message):
             Obligation.create(self.obligation_vals(client))
         # an empty string is "no part" as well
-        with self.assertIntegrity("already exists for the client and period"):
+        with self.assertRaisesMsg(ValidationError, message):
             Obligation.create(self.obligation_vals(client, part=""))
+        # two in one batch
+        with self.assertRaisesMsg(ValidationError, "already exists"):
+            Obligation.create([self.obligation_vals(client, part="x")] * 2)
         # a different part is a different act of the declaration
         other = Obligation.create(self.obligation_vals(client, part="records"))
-        with self.assertIntegrity():
+        with self.assertRaisesMsg(ValidationError, message):
             other.write({"part": False})
+
+    def test_database_refuses_a_double_that_bypasses_the_orm(self):
+        client = self.make_client()
+        obligation = self.env["biuro.obligation"].create(self.obligation_vals(client))
+        self.env.flush_all()
+        with self.assertIntegrity("already exists for the client and period"):
+            self.env.cr.execute(
+                """
+                INSERT INTO biuro_obligation (partner_id, declaration_type_id,
+                    period_start, period_end, due_date, state, company_id)
+                SELECT partner_id, declaration_type_id, period_start, period_end,
+                       due_date, state, company_id
+                  FROM biuro_obligation WHERE id = %s
+                """,
+                [obligation.id],
+            )
+
+    def test_strangers_learn_nothing_from_the_check(self):
+        client = self.make_client()
+        self.env["biuro.obligation"].create(self.obligation_vals(client))
+        for stranger in (self.outsider, self.portal):
+            with self.subTest(user=stranger.login), self.assertRaises(AccessError):
+                self.env["biuro.obligation"].with_user(stranger).create(
+                    self.obligation_vals(client)
+                )
 
     def test_import_of_a_double_is_refused(self):
         client = self.make_client()
@@ -234,6 +263,7 @@ class TestSecurityBaseUniqueness(SecurityCase):
             result = Obligation.load(columns, [row])
         self.assertFalse(result["ids"])
         self.assertEqual([m["type"] for m in result["messages"]], ["error"])
+        self.assertIn("already exists", result["messages"][0]["message"])
         self.assertEqual(len(client.biuro_obligation_ids), 1)
 
     def test_empty_part_is_stored_as_null(self):
@@ -251,15 +281,28 @@ class TestSecurityBaseUniqueness(SecurityCase):
                 "UPDATE biuro_obligation SET part = '' WHERE id = %s", [obligation.id]
             )
 
-    def test_message_is_translated(self):
+    def test_messages_are_translated(self):
         client = self.make_client()
         Obligation = self.env["biuro.obligation"]
         Obligation.create(self.obligation_vals(client))
+        with self.assertRaisesMsg(ValidationError, "Ten obowiązek już istnieje"):
+            Obligation.with_context(lang="pl_PL").create(self.obligation_vals(client))
+        # the constraint's own message, as the web client shows it
+        self.env.flush_all()
         with (
             self.assertRaises(psycopg2.IntegrityError) as caught,
             mute_logger("odoo.sql_db"),
         ):
-            Obligation.create(self.obligation_vals(client))
+            self.env.cr.execute(
+                """
+                INSERT INTO biuro_obligation (partner_id, declaration_type_id,
+                    period_start, period_end, due_date, state, company_id)
+                SELECT partner_id, declaration_type_id, period_start, period_end,
+                       due_date, state, company_id
+                  FROM biuro_obligation WHERE partner_id = %s
+                """,
+                [client.id],
+            )
         polish = _as_validation_error(
             self.env(context=dict(self.env.context, lang="pl_PL")), caught.exception
         )
@@ -288,8 +331,19 @@ class TestSecurityBaseUniqueness(SecurityCase):
         first = Contract.create({"partner_id": client.id, "contract_type": "payroll"})
         second = Contract.create({"partner_id": client.id, "contract_type": "audit"})
         self.assertNotEqual(first.name, second.name)
-        with self.assertIntegrity("contract number is already used"):
+        message = f"contract number {first.name} is already used"
+        with self.assertRaisesMsg(ValidationError, message):
             second.write({"name": first.name})
+        with self.assertRaisesMsg(ValidationError, message):
+            Contract.create(
+                {"partner_id": client.id, "contract_type": "audit", "name": first.name}
+            )
+        self.env.flush_all()
+        with self.assertIntegrity("contract number is already used"):
+            self.env.cr.execute(
+                "UPDATE biuro_contract SET name = %s WHERE id = %s",
+                [first.name, second.id],
+            )
         other_company = self.env["res.company"].create({"name": "Biuro Drugie"})
         Contract.sudo().create(
             {

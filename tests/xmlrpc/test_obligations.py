@@ -150,8 +150,8 @@ def test_state_actions_answer_over_xmlrpc(rpc, client_id):
 @pytest.mark.parametrize(
     "lang, message",
     [
-        ("en_US", "This obligation already exists for the client and period."),
-        ("pl_PL", "Ten obowiązek już istnieje dla klienta i okresu."),
+        ("en_US", "This obligation already exists for the client and period: PIT_ADV"),
+        ("pl_PL", "Ten obowiązek już istnieje dla klienta i okresu: PIT_ADV"),
     ],
 )
 def test_identical_obligation_without_part_is_refused(rpc, client_id, lang, message):
@@ -171,6 +171,7 @@ def test_identical_obligation_without_part_is_refused(rpc, client_id, lang, mess
         with pytest.raises(xmlrpc.client.Fault) as fault:
             office("biuro.obligation", "create", double, context={"lang": lang})
         assert message in fault.value.faultString
+        assert fault.value.faultCode == 2  # a ValidationError, not a crash
     assert (
         rpc(
             "biuro.obligation",
