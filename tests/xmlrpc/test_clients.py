@@ -116,6 +116,7 @@ def office(rpc):
             {
                 "name": "Office user A (RPC)",
                 "login": OFFICE_LOGIN,
+                "email": f"{OFFICE_LOGIN}@example.com",
                 "password": OFFICE_PASSWORD,
                 "company_id": main_company,
                 "company_ids": [(6, 0, [main_company])],

@@ -87,6 +87,7 @@ def office_user(rpc):
             {
                 "name": "Office user (RPC)",
                 "login": OFFICE_LOGIN,
+                "email": f"{OFFICE_LOGIN}@example.com",
                 "password": OFFICE_PASSWORD,
                 "groups_id": [(6, 0, [group["res_id"]])],
             },
