@@ -257,8 +257,14 @@ class TestSecurityBaseUniqueness(SecurityCase):
             "due_date",
             "part",
         ]
-        row = [str(client.id), str(self.jpk.id), "2026-01-01", "2026-01-31", "", ""]
-        row[4] = "2026-02-25"
+        row = [
+            str(client.id),
+            str(self.jpk.id),
+            "2026-01-01",
+            "2026-01-31",
+            "2026-02-25",
+            "",
+        ]
         with mute_logger("odoo.sql_db", "odoo.models"):
             result = Obligation.load(columns, [row])
         self.assertFalse(result["ids"])
