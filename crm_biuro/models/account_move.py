@@ -15,6 +15,10 @@ class AccountMove(models.Model):
             )
         ):
             post_on_client_timeline(
-                invoice.commercial_partner_id.sudo(), _("Invoice issued:"), invoice
+                # sudo: the user just posted this invoice; the note only links it
+                # on its client's timeline (a client of another company included)
+                invoice.commercial_partner_id.sudo(),
+                _("Invoice issued:"),
+                invoice,
             )
         return posted

@@ -12,7 +12,9 @@ REASONS = [
 class BiuroClientDuplicate(models.Model):
     """Pairs of partners that may be the same firm ("Możliwe duplikaty"): a client
     and another company-level partner sharing a NIP, a name once the legal form,
-    punctuation and case are ignored, or a company e-mail domain.
+    punctuation and case are ignored, or a company e-mail domain. Partners with a
+    user account are left out, and a user sees only pairs of partners of its
+    companies (record rule).
 
     A SQL view over the keys stored on res.partner (see res_partner_matching.py), so
     the list is a handful of indexed joins. The unique index lets only one client
@@ -33,9 +35,17 @@ class BiuroClientDuplicate(models.Model):
     reason = fields.Selection(REASONS, readonly=True)
     match_value = fields.Char(string="Shared value", readonly=True)
     duplicate_is_client = fields.Boolean(string="Also a client", readonly=True)
-    partner_nip = fields.Char(related="partner_id.biuro_nip", string="NIP")
-    duplicate_nip = fields.Char(related="duplicate_id.biuro_nip", string="Its NIP")
-    duplicate_email = fields.Char(related="duplicate_id.email", string="Its e-mail")
+    # Read as the user, not with sudo (the default of related fields): the record
+    # rule of this view already keeps only pairs of partners the user may read.
+    partner_nip = fields.Char(
+        related="partner_id.biuro_nip", string="NIP", compute_sudo=False
+    )
+    duplicate_nip = fields.Char(
+        related="duplicate_id.biuro_nip", string="Its NIP", compute_sudo=False
+    )
+    duplicate_email = fields.Char(
+        related="duplicate_id.email", string="Its e-mail", compute_sudo=False
+    )
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
@@ -50,6 +60,12 @@ class BiuroClientDuplicate(models.Model):
                      WHERE active AND parent_id IS NULL
                        -- anonymised clients all share one name
                        AND biuro_anonymized_date IS NULL
+                       -- a partner with a login (portal or staff, active or not)
+                       -- is never proposed: its holder may set its name, e-mail
+                       -- and VAT, and a merge would bind the login to the client
+                       AND NOT EXISTS (
+                           SELECT 1 FROM res_users u WHERE u.partner_id = res_partner.id
+                       )
                 ), pair AS (
                     SELECT a.id AS a_id, b.id AS b_id, a.client AS a_client,
                            b.client AS b_client, a.company_id AS a_company,
@@ -95,6 +111,7 @@ class BiuroClientDuplicate(models.Model):
         self.ensure_one()
         if not (self.partner_id.exists() and self.duplicate_id.exists()):
             raise UserError(_("One of the two partners no longer exists."))
+        (self.partner_id | self.duplicate_id).check_access("write")
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "base.action_partner_merge"
         )

@@ -2,6 +2,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 CONTRACT_TYPES = [
     ("bookkeeping", "Bookkeeping"),
@@ -80,6 +81,47 @@ class BiuroContract(models.Model):
         help="End date for which the renewal reminder was already scheduled.",
     )
 
+    # company_id and name are required (NOT NULL): no empty value slips through
+    _sql_constraints = [
+        (
+            "name_company_uniq",
+            "unique(company_id, name)",
+            "This contract number is already used in the company.",
+        ),
+    ]
+
+    @api.constrains("name", "company_id")
+    def _check_number_unique(self):
+        """A translated message (also over XML-RPC) before the unique constraint
+        refuses a number already used; the constraint stays the guarantee. Reads
+        with SQL: flushing these records would hit the constraint first."""
+        self._check_no_double_number(
+            [(contract.company_id.id, contract.name) for contract in self], self.ids
+        )
+
+    def _check_no_double_number(self, keys, exclude=()):
+        double = next((key for i, key in enumerate(keys) if key in keys[:i]), None)
+        if double is None and keys:
+            self.env.cr.execute(
+                SQL(
+                    """
+                SELECT company_id, name FROM biuro_contract
+                 WHERE (company_id, name) IN %s AND NOT (id = ANY(%s))
+                 LIMIT 1
+                """,
+                    tuple(keys),
+                    list(exclude),
+                )
+            )
+            double = self.env.cr.fetchone()
+        if double:
+            raise ValidationError(
+                _(
+                    "The contract number %(number)s is already used in the company.",
+                    number=double[1],
+                )
+            )
+
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
         for contract in self:
@@ -133,6 +175,14 @@ class BiuroContract(models.Model):
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = sequence.next_by_code("biuro.contract") or "/"
+        # the rights first: the check below must not tell strangers what exists
+        self.check_access("create")
+        self._check_no_double_number(
+            [
+                (vals.get("company_id") or self.env.company.id, vals["name"])
+                for vals in vals_list
+            ]
+        )
         contracts = super().create(vals_list)
         contracts._biuro_post_on_client_timeline()
         return contracts
@@ -142,18 +192,22 @@ class BiuroContract(models.Model):
 
     def action_activate(self):
         self.write({"state": "active"})
+        return True
 
     def action_terminate(self):
         self.write({"state": "terminated"})
+        return True
 
     def action_draft(self):
         self.write({"state": "draft"})
+        return True
 
     @api.model
     def _cron_biuro_contracts(self, today=None):
         """Daily: remind the client's accountant before a contract ends, renew the
         auto-renewing ones and expire the others. Idempotent on rerun."""
         today = today or fields.Date.context_today(self)
+        # sudo: reads one setting of the office (a number of days), set by admins
         days = int(
             self.env["ir.config_parameter"].sudo().get_param(REMINDER_DAYS_PARAM, 30)
         )

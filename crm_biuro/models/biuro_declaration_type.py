@@ -23,8 +23,14 @@ class BiuroDeclarationType(models.Model):
     description = fields.Text(translate=True)
     active = fields.Boolean(default=True)
 
+    # code is required (NOT NULL, and blank refused): no empty value slips through
     _sql_constraints = [
         ("code_uniq", "unique(code)", "The declaration code must be unique."),
+        (
+            "code_not_blank",
+            "CHECK (btrim(code) <> '')",
+            "The declaration code must not be empty.",
+        ),
     ]
 
     def _compute_display_name(self):

@@ -62,6 +62,8 @@ class BiuroDocument(models.Model):
 
     def action_processed(self):
         self.write({"state": "processed"})
+        return True
 
     def action_rejected(self):
         self.write({"state": "rejected"})
+        return True

@@ -3,11 +3,14 @@ from datetime import timedelta
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 from ..obligation_rules import generate_obligations
 
 REMINDER_DAYS_PARAM = "crm_biuro.obligation_reminder_days"
 HORIZON_MONTHS = 3
+UNIQUE_KEY = ("partner_id", "declaration_type_id", "period_start", "period_end", "part")
 
 
 class BiuroObligation(models.Model):
@@ -67,11 +70,22 @@ class BiuroObligation(models.Model):
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
 
+    # `part` is empty for most declarations: NULLS NOT DISTINCT makes two
+    # obligations without a part duplicates too (PostgreSQL 15+), and create/write
+    # store an empty part as NULL only, so that "" and NULL are one value.
     _sql_constraints = [
         (
             "obligation_uniq",
-            "unique(partner_id, declaration_type_id, period_start, period_end, part)",
+            (
+                "unique nulls not distinct "
+                "(partner_id, declaration_type_id, period_start, period_end, part)"
+            ),
             "This obligation already exists for the client and period.",
+        ),
+        (
+            "part_not_blank",
+            "CHECK (part <> '')",
+            "An obligation without a part has no part at all (not an empty one).",
         ),
     ]
 
@@ -87,6 +101,84 @@ class BiuroObligation(models.Model):
             )
             obligation.display_name = " ".join(
                 filter(None, [obligation.code, obligation.part, period])
+            )
+
+    @api.model
+    def _normalize_part(self, vals):
+        if "part" in vals:
+            vals["part"] = (vals["part"] or "").strip() or False
+        return vals
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        vals_list = [self._normalize_part(dict(vals)) for vals in vals_list]
+        # the rights first: the check below must not tell strangers what exists
+        self.check_access("create")
+        self._check_no_double(
+            [tuple(vals.get(name) or None for name in UNIQUE_KEY) for vals in vals_list]
+        )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        return super().write(self._normalize_part(dict(vals)))
+
+    @api.constrains(*UNIQUE_KEY)
+    def _check_unique_key(self):
+        self._check_no_double(
+            [
+                (
+                    obligation.partner_id.id,
+                    obligation.declaration_type_id.id,
+                    obligation.period_start,
+                    obligation.period_end,
+                    obligation.part or None,
+                )
+                for obligation in self
+            ],
+            exclude=self.ids,
+        )
+
+    def _check_no_double(self, keys, exclude=()):
+        """A translated message (also over XML-RPC and in imports) before the
+        unique constraint refuses a double; the constraint stays the guarantee.
+        `keys` are (partner, declaration, start, end, part) tuples. Reads with SQL:
+        flushing the records being written would hit the constraint first."""
+        keys = [key for key in keys if all(key[:4])]
+        if not keys:
+            return
+        double = next((key for i, key in enumerate(keys) if key in keys[:i]), None)
+        if double is None:
+            rows = SQL(", ").join(
+                SQL("(%s::int, %s::int, %s::date, %s::date, %s::varchar)", *key)
+                for key in keys
+            )
+            self.env.cr.execute(
+                SQL(
+                    """
+                SELECT k.* FROM (VALUES %s) AS k(partner, declaration, s, e, part)
+                  JOIN biuro_obligation o
+                    ON o.partner_id = k.partner
+                   AND o.declaration_type_id = k.declaration
+                   AND o.period_start = k.s AND o.period_end = k.e
+                   AND o.part IS NOT DISTINCT FROM k.part
+                 WHERE NOT (o.id = ANY(%s))
+                 LIMIT 1
+                """,
+                    rows,
+                    list(exclude),
+                )
+            )
+            double = self.env.cr.fetchone()
+        if double:
+            declaration = self.env["biuro.declaration.type"].browse(double[1])
+            raise ValidationError(
+                _(
+                    "This obligation already exists for the client and period: "
+                    "%(obligation)s, %(start)s – %(end)s.",
+                    obligation=" ".join(filter(None, [declaration.code, double[4]])),
+                    start=fields.Date.to_string(fields.Date.to_date(double[2])),
+                    end=fields.Date.to_string(fields.Date.to_date(double[3])),
+                )
             )
 
     def _is_untouched(self):
@@ -182,6 +274,7 @@ class BiuroObligation(models.Model):
         self.search([("state", "=", "todo"), ("due_date", "<", today)]).write(
             {"state": "late"}
         )
+        # sudo: reads one setting of the office (a number of days), set by admins
         days = int(
             self.env["ir.config_parameter"].sudo().get_param(REMINDER_DAYS_PARAM, 3)
         )
@@ -209,6 +302,8 @@ class BiuroObligation(models.Model):
 
     def action_done(self):
         self.write({"state": "done"})
+        return True
 
     def action_todo(self):
         self.write({"state": "todo"})
+        return True

@@ -208,6 +208,8 @@ class ResPartner(models.Model):
         if ids:
             groups = (
                 self.env["account.move"]
+                # sudo: aggregates only (count, totals, payment state) of the invoices
+                # of partners the user reads; staff need not have invoicing rights
                 .sudo()
                 ._read_group(
                     self._biuro_invoice_domain(),
@@ -250,6 +252,8 @@ class ResPartner(models.Model):
         if operator not in ("=", "!=", "in", "not in"):
             raise ValidationError(_("Unsupported search on the payment status."))
         values = {value} if isinstance(value, str) else set(value or [])
+        # sudo: only partner ids leave this search (the same aggregates as the
+        # compute above), no invoice is returned to the caller
         moves = self.env["account.move"].sudo()
         base = [("move_type", "=", "out_invoice"), ("state", "=", "posted")]
         today = fields.Date.context_today(self)
@@ -286,6 +290,7 @@ class ResPartner(models.Model):
         if self.ids:
             groups = (
                 self.env["mail.message"]
+                # sudo: one date per partner the user reads, no message content
                 .sudo()
                 ._read_group(
                     [
@@ -338,7 +343,7 @@ class ResPartner(models.Model):
             return
         self.env.cr.execute(
             """
-            SELECT biuro_nip, name FROM res_partner
+            SELECT biuro_nip, name, company_id FROM res_partner
              WHERE biuro_nip = ANY(%s) AND biuro_client AND parent_id IS NULL
                AND NOT (id = ANY(%s))
              LIMIT 1
@@ -347,9 +352,36 @@ class ResPartner(models.Model):
         )
         row = self.env.cr.fetchone()
         if row:
-            self._biuro_raise_duplicate(*row)
+            nip, name, company_id = row
+            # The index spans every company and archived clients too: name the
+            # other client only when the caller's companies may read it (the
+            # multi-company rule of res.partner, evaluated without the ORM for the
+            # reason above, and for the real user even in a sudo environment).
+            self._biuro_raise_duplicate(
+                nip, name if self._biuro_company_readable(company_id) else None
+            )
+
+    def _biuro_company_readable(self, company_id):
+        """Whether a partner of `company_id` passes Odoo's multi-company partner
+        rule for the current user: no company, or a company that is one of the
+        user's companies or a parent of one."""
+        if not company_id:
+            return True
+        # the companies of the user, not of the (possibly sudo) context
+        company_ids = self.env.user._get_company_ids()
+        # sudo: only the ancestry (parent_path) of the user's own companies is read
+        companies = self.env["res.company"].sudo().browse(company_ids)
+        return company_id in (companies | companies.parent_ids).ids
 
     def _biuro_raise_duplicate(self, nip, client_name):
+        if not client_name:
+            raise ValidationError(
+                _(
+                    "A client with NIP %(nip)s already exists in the office (in a "
+                    "company or archive you cannot see); ask a manager.",
+                    nip=nip,
+                )
+            )
         raise ValidationError(
             _(
                 "A client with NIP %(nip)s already exists: %(client)s",
@@ -357,6 +389,23 @@ class ResPartner(models.Model):
                 client=client_name,
             )
         )
+
+    @api.constrains("biuro_accountant_id", "biuro_assistant_ids")
+    def _check_biuro_staff(self):
+        """The accountant and the team are office staff: a portal or public user
+        set over RPC or by the mass update would receive the client's tasks."""
+        for partner in self:
+            # sudo: only whether the chosen users are internal is looked at
+            staff = (partner.biuro_accountant_id | partner.biuro_assistant_ids).sudo()
+            outsiders = staff.filtered("share")
+            if outsiders:
+                raise ValidationError(
+                    _(
+                        "Only office staff can be in charge of a client: "
+                        "%(users)s is not an internal user.",
+                        users=", ".join(outsiders.mapped("name")),
+                    )
+                )
 
     @api.constrains("biuro_regon")
     def _check_biuro_regon(self):
@@ -384,6 +433,8 @@ class ResPartner(models.Model):
 
     @api.constrains("biuro_pesel")
     def _check_biuro_pesel(self):
+        # sudo: the manager-only PESEL is read to validate what is being written,
+        # and only named back in the error to the one who wrote it
         for partner in self.sudo().filtered("biuro_pesel"):
             if not identifiers.is_valid_pesel(partner.biuro_pesel):
                 raise ValidationError(

@@ -24,6 +24,7 @@ class ResPartner(models.Model):
         if self.ids:
             emails = dict(
                 self.env["mail.message"]
+                # sudo: a counter per partner on screen, no message content
                 .sudo()
                 ._read_group(
                     [
@@ -36,6 +37,7 @@ class ResPartner(models.Model):
                 )
             )
             activities = dict(
+                # sudo: a counter per partner on screen, no activity content
                 self.env["mail.activity"]
                 .sudo()
                 ._read_group(
@@ -118,8 +120,13 @@ class ResPartner(models.Model):
         """Tracked changes of the timeline messages as "Field: old → new" lines.
 
         Tracking values are readable by administrators only, so they are read with
-        sudo, and for all messages at once (a constant number of queries)."""
-        trackings = messages.sudo().tracking_value_ids
+        sudo, and for all messages at once (a constant number of queries); only
+        those of fields the user may read are shown (as in Odoo's chatter)."""
+        # sudo: `messages` were searched with the user's rights, and the tracking
+        # values are filtered on the user's field access right below
+        trackings = messages.sudo().tracking_value_ids._filter_has_field_access(
+            self.env
+        )
         message_of = {
             tracking.id: tracking.mail_message_id.id for tracking in trackings
         }

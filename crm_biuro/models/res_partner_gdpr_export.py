@@ -6,9 +6,34 @@ from odoo import fields, models
 from odoo.osv import expression
 from odoo.tools import html2plaintext
 
+from .res_partner_gdpr import CLIENT_RECORD_MODELS
+
 # relational fields of res.partner that are exported as files of their own, or that
 # only hold technical links
 SKIPPED_FIELDS = {"message_ids", "activity_ids", "website_message_ids"}
+# raw registry answers (biuro.verification of crm_biuro_verify): they name third
+# parties (CRBR: PESEL and dates of birth of other people) and never leave
+RAW_FIELDS = {"payload", "snapshot"}
+# records listed in files of their own, or records of the client rather than of a
+# person: a partner's relational fields to them are not exported with the partner
+OWN_FILE_MODELS = set(CLIENT_RECORD_MODELS) | {
+    "account.move.line",
+    "account.payment",
+    "biuro.verification",
+    "biuro.beneficial.owner",
+    "biuro.portal.access",
+    "mail.message",
+    "mail.activity",
+    "mail.followers",
+}
+# the models whose messages and followers may be exported: a client's own partner
+# record and its records (never Discuss chats, HR or other records of the office)
+CLIENT_MODELS = ("res.partner", *CLIENT_RECORD_MODELS)
+
+
+def row_model(row):
+    """The model of the record a message or a follower is on."""
+    return row.res_model if row._name == "mail.followers" else row.model
 
 
 def jsonable(value):
@@ -22,15 +47,20 @@ def jsonable(value):
 
 
 class ResPartner(models.Model):
-    """GDPR (RODO) right of access: everything the office holds about a client or a
-    person, as JSON files in one ZIP archive."""
+    """GDPR (RODO) right of access: what the office holds about a client or a person,
+    as JSON files in one ZIP archive. A client's export holds the client's records;
+    a person's export holds that person's data only (not the employer's contracts,
+    inspections, invoices or obligations, nor other people's access); messages are
+    those on clients' records the manager may read; raw registry answers never
+    leave."""
 
     _inherit = "res.partner"
 
     def _biuro_gdpr_values(self, records, skip=()):
         """Every stored field of every record, relations (one2many ones too, e.g. the
         bank accounts) by name; files are listed elsewhere (attachments), not
-        embedded."""
+        embedded; fields of groups the user is not in, and raw registry answers,
+        are left out."""
         result = []
         user = self.env.user
         names = [
@@ -39,7 +69,12 @@ class ResPartner(models.Model):
             if field.store
             and field.type != "binary"
             and name not in SKIPPED_FIELDS
+            and name not in RAW_FIELDS
             and name not in skip
+            and not (
+                field.type in ("one2many", "many2many")
+                and field.comodel_name in OWN_FILE_MODELS
+            )
             and (not field.groups or user.has_groups(field.groups))
         ]
         for record in records:
@@ -61,6 +96,8 @@ class ResPartner(models.Model):
         the models of optional addons, whose fields we do not know in advance)."""
         if model_name not in self.env:
             return self.env["res.partner"].browse()
+        # sudo: callers checked the manager and the subject; only records pointing
+        # to the subject's own partners are returned
         Model = self.env[model_name].sudo().with_context(active_test=False)
         links = [
             name
@@ -75,11 +112,54 @@ class ResPartner(models.Model):
             expression.OR([[(name, "in", partners.ids)] for name in links])
         )
 
-    def _biuro_gdpr_messages(self, partners):
+    def _biuro_gdpr_record_clients(self, model, ids):
+        """{id: client} the client each record of a client model belongs to (for a
+        partner record, its commercial partner)."""
+        # sudo: callers checked the manager; this only reads whose records they are
+        records = self.env[model].sudo().with_context(active_test=False).browse(ids)
+        records = records.exists()
+        if model == "res.partner":
+            return {record.id: record.commercial_partner_id for record in records}
+        field = CLIENT_RECORD_MODELS[model]
+        return {record.id: record[field].commercial_partner_id for record in records}
+
+    def _biuro_gdpr_on_client_records(self, rows, partners, clients):
+        """The rows (messages, followers: with model and res_id / res_model) that are
+        on the partners' own records or on records of a client: any client for a
+        person, only the client itself for a client's export."""
+        by_model = {}
+        for row in rows:
+            model = row_model(row)
+            if model in CLIENT_MODELS and model in self.env and row.res_id:
+                by_model.setdefault(model, set()).add(row.res_id)
+        owners = {
+            model: self._biuro_gdpr_record_clients(model, list(ids))
+            for model, ids in by_model.items()
+        }
+
+        def allowed(row):
+            model = row_model(row)
+            if model not in owners:
+                return False
+            if model == "res.partner" and row.res_id in partners.ids:
+                return True
+            client = owners[model].get(row.res_id)
+            if not client or not client.biuro_client:
+                return False
+            return not clients or client in clients
+
+        return rows.filtered(allowed)
+
+    def _biuro_gdpr_messages(self, partners, clients=None):
+        """The messages written by or sent to the partners, or on their timelines,
+        on clients' records (see _biuro_gdpr_on_client_records), and only those the
+        caller may read."""
+        # sudo: the search only gathers candidates; what is exported is filtered
+        # below to clients' records and to the caller's own read access
         Message = self.env["mail.message"].sudo()
-        # on their timelines, written by them, or sent to them
         messages = Message.search(
             [
+                ("model", "in", CLIENT_MODELS),
                 "|",
                 "|",
                 "&",
@@ -90,6 +170,9 @@ class ResPartner(models.Model):
             ],
             order="date, id",
         )
+        messages = self._biuro_gdpr_on_client_records(messages, partners, clients)
+        # sudo: read below only what the manager may read (filtered just before)
+        messages = messages.with_env(self.env)._filtered_access("read").sudo()
         return [
             {
                 "id": message.id,
@@ -109,40 +192,116 @@ class ResPartner(models.Model):
                         "old": tracking.old_value_char or tracking.old_value_text,
                         "new": tracking.new_value_char or tracking.new_value_text,
                     }
-                    for tracking in message.sudo().tracking_value_ids
+                    for tracking in message.tracking_value_ids._filter_has_field_access(
+                        self.env
+                    )
                 ],
                 "attachments": message.attachment_ids.mapped("name"),
             }
             for message in messages
         ]
 
+    def _biuro_gdpr_followers(self, partners, clients=None):
+        """What the partners follow, among the clients' records the caller may
+        read."""
+        # sudo: candidates only, filtered below like the messages
+        followers = (
+            self.env["mail.followers"]
+            .sudo()
+            .search(
+                [("partner_id", "in", partners.ids), ("res_model", "in", CLIENT_MODELS)]
+            )
+        )
+        followers = self._biuro_gdpr_on_client_records(followers, partners, clients)
+        result = []
+        for follower in followers:
+            # as the caller: only what the manager may read is named
+            record = self.env[follower.res_model].browse(follower.res_id).exists()
+            if not record or not record.has_access("read"):
+                continue
+            result.append(
+                {
+                    "model": follower.res_model,
+                    "res_id": follower.res_id,
+                    "record": record.display_name,
+                    "partner": follower.partner_id.display_name,
+                    "subtypes": follower.subtype_ids.mapped("name"),
+                }
+            )
+        return result
+
+    def _biuro_gdpr_export_scope(self):
+        """The subject and its contacts (see _biuro_gdpr_scope), without the staff
+        of the office and its own companies."""
+        # sudo: callers checked the manager; users and companies are read to leave
+        # them out
+        scope = self._biuro_gdpr_scope().sudo()
+        Company = self.env["res.company"].sudo().with_context(active_test=False)
+        office = Company.search([]).partner_id
+        return scope.filtered(
+            lambda partner: (
+                partner not in office
+                and not partner.with_context(active_test=False).user_ids.filtered(
+                    lambda user: not user.share
+                )
+            )
+        )
+
     def _biuro_gdpr_files(self):
         """{file name: JSON-able data} of everything held about the partner."""
         self.ensure_one()
-        self._biuro_check_gdpr_manager()
+        self._biuro_check_gdpr_subject()
+        # sudo: the manager and the subject were checked just above; what is read
+        # is the subject's own records, and messages and followers are filtered to
+        # what the manager may read
         partner = self.sudo().with_context(active_test=False)
-        scope = partner._biuro_gdpr_scope()
-        client = partner.commercial_partner_id
+        scope = partner._biuro_gdpr_export_scope()
+        is_client = partner.biuro_client and partner == partner.commercial_partner_id
+        # a client's export: its records; a person's: that person's only
+        clients = partner if is_client else None
 
         def records(model, field="partner_id"):
-            return (
+            found = (
                 self.env[model]
+                # sudo: subject checked; its own records, in the manager's companies
                 .sudo()
                 .with_context(active_test=False)
-                .search([(field, "in", (client | scope).ids)])
+                .search([(field, "in", scope.ids)])
             )
+            # within the manager's limits: the companies they work in
+            if "company_id" in found._fields and not self.env.su:
+                companies = self.env.user.company_ids
+                found = found.filtered(
+                    lambda record: (
+                        not record.company_id or record.company_id in companies
+                    )
+                )
+            return found
 
         attachments = (
             self.env["ir.attachment"]
+            # sudo: subject checked above; the files on the subject's own records
             .sudo()
             .search([("res_model", "=", "res.partner"), ("res_id", "in", scope.ids)])
         )
+        access = self.env["res.partner"].browse()
+        if "biuro.portal.access" in self.env:
+            # sudo: subject checked above; the client's or the person's own rows
+            Access = self.env["biuro.portal.access"].sudo()
+            # a client's own access rows, or the person's own rows (not the
+            # co-workers' nor those of other clients)
+            access = Access.with_context(active_test=False).search(
+                [("client_id", "=", partner.id)]
+                if is_client
+                else [("partner_id", "in", scope.ids)]
+            )
         files = {
             "partner.json": self._biuro_gdpr_values(partner)[0],
             "contacts.json": self._biuro_gdpr_values(scope - partner),
-            "messages.json": self._biuro_gdpr_messages(scope),
+            "messages.json": self._biuro_gdpr_messages(scope, clients),
             "activities.json": self._biuro_gdpr_values(
                 self.env["mail.activity"]
+                # sudo: subject checked above; the activities on its records
                 .sudo()
                 .search(
                     [("res_model", "=", "res.partner"), ("res_id", "in", scope.ids)]
@@ -159,7 +318,8 @@ class ResPartner(models.Model):
             ],
             "documents.json": self._biuro_gdpr_values(
                 records("biuro.document"), skip=("file",)
-            ),
+            )
+            + self._biuro_gdpr_uploads(scope, is_client),
             "contracts.json": self._biuro_gdpr_values(records("biuro.contract")),
             "inspections.json": self._biuro_gdpr_values(
                 records("biuro.tax.inspection")
@@ -190,38 +350,19 @@ class ResPartner(models.Model):
                     }
                     for user in scope.with_context(active_test=False).user_ids
                 ],
-                "access": self._biuro_gdpr_values(
-                    self._biuro_gdpr_related("biuro.portal.access", scope | client)
-                ),
+                "access": self._biuro_gdpr_values(access),
             },
             "verifications.json": self._biuro_gdpr_values(
-                self._biuro_gdpr_verifications(client | scope)
+                self._biuro_gdpr_verifications(scope)
             ),
             "bank_accounts.json": self._biuro_gdpr_values(
                 self._biuro_gdpr_related("res.partner.bank", scope)
             ),
             "beneficial_owners.json": self._biuro_gdpr_values(
-                self._biuro_gdpr_related("biuro.beneficial.owner", client | scope)
+                self._biuro_gdpr_related("biuro.beneficial.owner", scope)
             ),
             "mail_routing.json": self._biuro_gdpr_mail_routing(scope),
-            "followers.json": [
-                {
-                    "model": follower.res_model,
-                    "res_id": follower.res_id,
-                    "record": self.env[follower.res_model]
-                    .sudo()
-                    .browse(follower.res_id)
-                    .exists()
-                    .display_name
-                    if follower.res_model in self.env
-                    else None,
-                    "partner": follower.partner_id.display_name,
-                    "subtypes": follower.subtype_ids.mapped("name"),
-                }
-                for follower in self.env["mail.followers"]
-                .sudo()
-                .search([("partner_id", "in", scope.ids)])
-            ],
+            "followers.json": self._biuro_gdpr_followers(scope, clients),
         }
         files["index.json"] = {
             "subject": partner.display_name,
@@ -231,9 +372,44 @@ class ResPartner(models.Model):
         }
         return files
 
+    def _biuro_gdpr_uploads(self, partners, is_client):
+        """A person's own documents: those the person uploaded (the portal), listed
+        by what tells the upload (not the office's note on a client's document). A
+        client's documents are all in its export already."""
+        users = partners.with_context(active_test=False).user_ids
+        if is_client or not users:
+            return []
+        # sudo: the subject was checked by the caller; the person's own uploads, in
+        # the manager's companies
+        documents = (
+            self.env["biuro.document"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("uploaded_by", "in", users.ids)])
+        )
+        if not self.env.su:
+            documents = documents.filtered(
+                lambda document: document.company_id in self.env.user.company_ids
+            )
+        return [
+            {
+                "model": document._name,
+                "id": document.id,
+                "name": document.name,
+                "file_name": document.file_name,
+                "period": jsonable(document.period),
+                "category": document.category_id.name or "",
+                "client": document.partner_id.display_name,
+                "uploaded_by": document.uploaded_by.login,
+                "uploaded_on": jsonable(document.create_date),
+            }
+            for document in documents
+        ]
+
     def _biuro_gdpr_mail_routing(self, partners):
         """The e-mail routing of crm_biuro_mail: known senders, the client's domains
-        and the unassigned e-mails they sent, when that addon is installed."""
+        and the unassigned e-mails they sent, when that addon is installed (a
+        mailbox shared with the company or another person is not a person's)."""
         result = {
             model: self._biuro_gdpr_values(self._biuro_gdpr_related(model, partners))
             for model in ("biuro.mail.sender", "biuro.mail.domain")
@@ -242,6 +418,7 @@ class ResPartner(models.Model):
             emails = partners._biuro_personal_emails(partners._biuro_personal_terms())
             unassigned = (
                 self.env["biuro.mail.unassigned"]
+                # sudo: subject checked by the caller; e-mails from its own addresses
                 .sudo()
                 .search([("sender_email", "in", list(emails))])
             )
@@ -249,9 +426,8 @@ class ResPartner(models.Model):
         return result
 
     def _biuro_gdpr_verifications(self, partners):
-        """Registry verification evidence, when the verification addon is installed."""
-        if "biuro_verification_ids" in partners._fields:
-            return partners.sudo().biuro_verification_ids
+        """Registry verification evidence, when the verification addon is installed
+        (exported without the raw answers, see RAW_FIELDS)."""
         return self._biuro_gdpr_related("biuro.verification", partners)
 
     def _biuro_gdpr_zip(self):

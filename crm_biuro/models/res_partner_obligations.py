@@ -34,7 +34,7 @@ class ResPartner(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         partners = super().create(vals_list)
-        partners._biuro_active_clients().action_biuro_generate_obligations()
+        partners._biuro_active_clients()._biuro_regenerate_obligations()
         return partners
 
     def _biuro_active_clients(self):
@@ -44,15 +44,35 @@ class ResPartner(models.Model):
         res = super().write(vals)
         if PROFILE_FIELDS & set(vals):
             # a profile change regenerates the future, untouched obligations
-            self._biuro_active_clients().action_biuro_generate_obligations()
+            self._biuro_active_clients()._biuro_regenerate_obligations()
         return res
 
     def action_biuro_generate_obligations(self):
-        """Generate (or bring up to date) the obligations of the next months."""
-        today = fields.Date.context_today(self)
-        clients = self.filtered("biuro_client")
-        if clients:
-            self.env["biuro.obligation"]._generate_for_clients(
-                clients, today, today + relativedelta(months=3)
-            )
+        """Generate (or bring up to date) the obligations of the next months.
+
+        Office staff only (whoever may create obligations), on clients they may
+        edit."""
+        self.env["biuro.obligation"].check_access("create")
+        self._biuro_regenerate_obligations()
         return True
+
+    def _biuro_regenerate_obligations(self):
+        """Bring the clients' obligations in line with their profiles.
+
+        The caller must be allowed to edit the clients (checked here); what follows
+        is the system's consequence of the profile: creating the missing
+        obligations, moving the due dates of untouched ones and dropping untouched
+        future ones (never a done, filed or worked-on one, see
+        `biuro.obligation._is_untouched`). Office users may not delete obligations
+        by hand, and the obligations of every company of the client must be seen
+        to avoid doubles, so this runs as superuser."""
+        clients = self.filtered("biuro_client")
+        if not clients:
+            return
+        clients.check_access("write")
+        today = fields.Date.context_today(self)
+        # sudo: the caller may write these clients (checked above); only generated,
+        # untouched obligations are created, moved or dropped from their profile
+        self.env["biuro.obligation"].sudo()._generate_for_clients(
+            clients.sudo(), today, today + relativedelta(months=3)
+        )

@@ -29,6 +29,7 @@ class ResPartner(models.Model):
         ).encode()
 
     def action_biuro_export_vcard(self):
+        self.check_access("read")
         return {
             "type": "ir.actions.act_url",
             "url": f"/crm_biuro/vcard?partner_ids={','.join(map(str, self.ids))}",

@@ -76,6 +76,8 @@ class BiuroClientReport(models.TransientModel):
         companies = self.env.companies
         clients = (
             self.env["res.partner"]
+            # sudo: clients of the user's allowed companies (env.companies is checked
+            # against the user's companies), the report's fields only
             .sudo()
             .search_fetch(
                 [
@@ -129,6 +131,8 @@ class BiuroClientReport(models.TransientModel):
         """{client id: (untaxed revenue, number of invoices)} in one query."""
         groups = (
             self.env["account.move"]
+            # sudo: revenue aggregates of the user's companies; office staff need
+            # not have invoicing rights, no invoice is returned
             .sudo()
             ._read_group(
                 [
@@ -151,6 +155,7 @@ class BiuroClientReport(models.TransientModel):
         per analytic plan holding such accounts (each plan is a column of the lines)."""
         accounts = (
             self.env["account.analytic.account"]
+            # sudo: the analytic accounts of the listed clients, used as keys only
             .sudo()
             .with_context(active_test=False)
             .search_fetch(
@@ -158,6 +163,7 @@ class BiuroClientReport(models.TransientModel):
             )
         )
         costs = {}
+        # sudo: cost aggregates of the user's companies (company_id filtered below)
         Line = self.env["account.analytic.line"].sudo()
         for plan in accounts.root_plan_id:
             column = plan._column_name()

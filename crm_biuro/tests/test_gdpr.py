@@ -126,6 +126,7 @@ class TestGdprAnonymize(GdprCase):
             .create({})
         )
         self.assertEqual(wizard.partner_id, partner)
+        wizard.action_preview()
         wizard.confirm = True
         return wizard.action_anonymize()
 
@@ -174,16 +175,19 @@ class TestGdprAnonymize(GdprCase):
         messages_text = self._all_text(messages) + self._all_text(
             messages.sudo().tracking_value_ids
         )
+        # the files on the client's timeline are accounting records (the client
+        # e-mailed them to the office): they stay, on the client
         attachments = self.env["ir.attachment"].search(
             [
                 ("res_model", "=", "res.partner"),
                 ("res_id", "in", (client | contact).ids),
             ]
         )
-        self.assertFalse(attachments)
-        self.assertFalse(
-            self.env["ir.attachment"].search([("name", "=like", "%kowalsk%")])
+        self.assertEqual(
+            sorted(attachments.mapped("name")),
+            ["skan-dowodu-kowalski.pdf", "umowa-kowalska.pdf"],
         )
+        self.assertEqual(attachments.mapped("res_id"), [client.id] * 2)
         for text in PERSONAL:
             self.assertNotIn(text, partners_text)
             self.assertNotIn(text, messages_text)
@@ -230,6 +234,14 @@ class TestGdprAnonymize(GdprCase):
             .create({"partner_id": self.client.id})
         )
         self.assertEqual(wizard.contact_count, 1)
+        with self.assertRaises(UserError):
+            wizard.action_anonymize()
+        # neither without the preview, nor after it without the confirmation
+        wizard.confirm = True
+        with self.assertRaises(UserError):
+            wizard.action_anonymize()
+        wizard.action_preview()
+        self.assertFalse(wizard.confirm)
         with self.assertRaises(UserError):
             wizard.action_anonymize()
         self.assertEqual(self.client.name, "Janina Kowalska Usługi Księgowe")
@@ -365,9 +377,15 @@ class TestGdprReview(GdprCase):
     """Review findings: banks, exact e-mails, portal people, optional addons' data."""
 
     def _anonymize(self, partner):
-        self.env["biuro.gdpr.anonymize"].with_user(self.office_manager).with_context(
-            lang="en_US"
-        ).create({"partner_id": partner.id, "confirm": True}).action_anonymize()
+        wizard = (
+            self.env["biuro.gdpr.anonymize"]
+            .with_user(self.office_manager)
+            .with_context(lang="en_US")
+            .create({"partner_id": partner.id})
+        )
+        wizard.action_preview()
+        wizard.confirm = True
+        wizard.action_anonymize()
 
     def _timeline_text(self, partners):
         messages = self.env["mail.message"].search(

@@ -1,5 +1,5 @@
 from odoo import _, api, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 
 # (model, column pointing to the partner, the other columns of its unique key):
 # the office's records that exist once per partner and key, in crm_biuro and in the
@@ -71,6 +71,7 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
             raise AccessError(
                 _("Only managers of the accounting office may merge clients away.")
             )
+        self._biuro_check_no_login_into_client(partners, partners - merged_away)
         if (
             extra_checks
             and self.env.user.has_group("crm_biuro.group_biuro_user")
@@ -82,6 +83,29 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
         return super()._merge(
             partner_ids, dst_partner=dst_partner, extra_checks=extra_checks
         )
+
+    @api.model
+    def _biuro_check_no_login_into_client(self, partners, survivor):
+        """A partner with a user account (portal or staff, active or not) is never
+        merged with a client, unless it is the surviving client itself: the
+        merge moves the login onto the surviving partner, and its holder would
+        then edit the client's master data (e-mail, address, VAT) as its own."""
+        if not partners.filtered("biuro_client"):
+            return
+        keeps_login = survivor if survivor.biuro_client else survivor.browse()
+        others = (partners - keeps_login).with_context(active_test=False)
+        # sudo: only whether a login (of any kind, archived too) points at these
+        # partners is looked at, whatever users the caller may read
+        with_login = others.filtered(lambda partner: partner.sudo().user_ids)
+        if with_login:
+            raise UserError(
+                _(
+                    "%(partners)s cannot be merged with a client: a user account "
+                    "is linked to it, and the merge would give that login the "
+                    "client's record. Unlink or delete the user account first.",
+                    partners=", ".join(with_login.mapped("display_name")),
+                )
+            )
 
     @api.model
     def _update_foreign_keys(self, src_partners, dst_partner):
@@ -100,6 +124,8 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
                 continue
             records = (
                 self.env[model]
+                # sudo: the caller passed the merge's checks (managers only for a
+                # client); only exact doubles of the merged partners' records go
                 .sudo()
                 .with_context(active_test=False)
                 .search([(column, "in", (src_partners | dst_partner).ids)])

@@ -3,7 +3,8 @@ from odoo.exceptions import UserError
 
 
 class BiuroGdprAnonymize(models.TransientModel):
-    """Confirmation before the irreversible GDPR anonymisation ("Anonimizuj")."""
+    """Confirmation before the irreversible GDPR anonymisation ("Anonimizuj"): a dry
+    run first shows how much would change, then the manager confirms."""
 
     _name = "biuro.gdpr.anonymize"
     _description = "Anonymise a client or a person"
@@ -14,20 +15,34 @@ class BiuroGdprAnonymize(models.TransientModel):
     contact_count = fields.Integer(
         string="Contacts anonymised with it", compute="_compute_contact_count"
     )
+    state = fields.Selection(
+        [("draft", "Not previewed yet"), ("preview", "Previewed")],
+        string="Step",
+        default="draft",
+        required=True,
+        readonly=True,
+    )
+    message_count = fields.Integer(string="Messages to redact", readonly=True)
+    field_count = fields.Integer(string="Fields cleared", readonly=True)
+    record_count = fields.Integer(string="Records touched", readonly=True)
+    attachment_count = fields.Integer(string="Files deleted", readonly=True)
     confirm = fields.Boolean(
         string="I understand that this cannot be undone",
-        help="Names, e-mails, phones, addresses, PESEL, notes, attachments, bank "
-        "accounts and e-mail routing of the partner and its contacts are erased and "
-        "the client becomes inactive; invoices and accounting records stay, and so do "
-        "the registry verifications and beneficial owners, kept 5 years under the "
-        "anti-money laundering act (AML).",
+        help="Names, e-mails, phones, addresses, PESEL, notes, the person's own files, "
+        "bank accounts and e-mail routing of the partner and its contacts are erased "
+        "and the client becomes inactive; in messages only the personal data is "
+        "replaced by a marker. Invoices, documents and the files on a client's "
+        "timeline (accounting records) stay, and so do the registry verifications and "
+        "beneficial owners, kept 5 years under the anti-money laundering act (AML).",
     )
 
     @api.model
     def default_get(self, fields_list):
+        self.env["res.partner"]._biuro_check_gdpr_manager()
         values = super().default_get(fields_list)
-        if self.env.context.get("active_model") == "res.partner":
-            values["partner_id"] = self.env.context.get("active_id")
+        context = self.env.context
+        if context.get("active_model") == "res.partner" and context.get("active_id"):
+            values["partner_id"] = context["active_id"]
         return values
 
     @api.depends("partner_id")
@@ -36,8 +51,36 @@ class BiuroGdprAnonymize(models.TransientModel):
             scope = wizard.partner_id._biuro_gdpr_scope() if wizard.partner_id else []
             wizard.contact_count = max(len(scope) - 1, 0)
 
-    def action_anonymize(self):
+    def write(self, vals):
+        # a preview is of one partner: another partner needs its own preview
+        if "partner_id" in vals and "state" not in vals:
+            vals = dict(vals, state="draft", confirm=False)
+        return super().write(vals)
+
+    def action_preview(self):
+        """The dry run: counts what the anonymisation would change, writes nothing
+        but these counts on the wizard."""
+        self.env["res.partner"]._biuro_check_gdpr_manager()
         self.ensure_one()
+        counts = self.partner_id._biuro_anonymize_preview()
+        self.write(dict(counts, state="preview", confirm=False))
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [[False, "form"]],
+            "target": "new",
+            "name": _("Anonymisation preview"),
+        }
+
+    def action_anonymize(self):
+        self.env["res.partner"]._biuro_check_gdpr_manager()
+        self.ensure_one()
+        if self.state != "preview":
+            raise UserError(
+                _("Preview what the anonymisation changes before confirming it.")
+            )
         if not self.confirm:
             raise UserError(
                 _("Confirm that you understand the anonymisation is final.")

@@ -5,7 +5,8 @@ from odoo import api, fields, models
 
 class BiuroGdprExport(models.TransientModel):
     """GDPR (RODO) right of access ("Eksport danych osobowych"): a ZIP of JSON files
-    with everything the office holds about a client or a person."""
+    with what the office holds about a client or a person (see
+    res_partner_gdpr_export)."""
 
     _name = "biuro.gdpr.export"
     _description = "Personal data export"
@@ -18,12 +19,15 @@ class BiuroGdprExport(models.TransientModel):
 
     @api.model
     def default_get(self, fields_list):
+        self.env["res.partner"]._biuro_check_gdpr_manager()
         values = super().default_get(fields_list)
-        if self.env.context.get("active_model") == "res.partner":
-            values["partner_id"] = self.env.context.get("active_id")
+        context = self.env.context
+        if context.get("active_model") == "res.partner" and context.get("active_id"):
+            values["partner_id"] = context["active_id"]
         return values
 
     def action_export(self):
+        self.env["res.partner"]._biuro_check_gdpr_manager()
         self.ensure_one()
         self.write(
             {

@@ -21,6 +21,7 @@ class BiuroObligationFile(models.TransientModel):
         return values
 
     def action_file(self):
+        self.ensure_one()
         vals = {"state": "filed", "filed_date": self.filed_date}
         if self.reference:
             vals["reference"] = self.reference

@@ -29,7 +29,7 @@ class BiuroMailDomain(models.Model):
     _sql_constraints = [
         (
             "name_partner_uniq",
-            "unique(name, partner_id)",
+            "unique nulls not distinct (name, partner_id)",
             "This domain is already registered for this client.",
         ),
     ]
@@ -53,7 +53,7 @@ class BiuroMailDomain(models.Model):
                     _(
                         "E-mail domain: %(value)s is not a domain name "
                         "(expected e.g. firma.pl).",
-                        value=vals["name"],
+                        value=vals["name"] or "-",
                     )
                 )
             vals["name"] = domain
@@ -69,6 +69,22 @@ class BiuroMailDomain(models.Model):
                     _(
                         "E-mail domain: %(domain)s is a public mailbox domain and "
                         "cannot identify the client %(client)s.",
+                        domain=record.name,
+                        client=record.partner_id.display_name,
+                    )
+                )
+
+    @api.constrains("name")
+    def _check_not_office(self):
+        Partner = self.env["res.partner"]
+        office = Partner._biuro_office_addresses()
+        for record in self:
+            if Partner._biuro_is_office_domain(record.name, office):
+                raise ValidationError(
+                    _(
+                        "E-mail domain: %(domain)s belongs to the office (its "
+                        "mailbox, its companies or its staff) and cannot identify "
+                        "the client %(client)s.",
                         domain=record.name,
                         client=record.partner_id.display_name,
                     )

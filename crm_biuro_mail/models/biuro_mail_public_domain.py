@@ -1,4 +1,5 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
 from ..mail_address import normalize_domain
 
@@ -15,20 +16,36 @@ class BiuroMailPublicDomain(models.Model):
     active = fields.Boolean(default=True)
 
     _sql_constraints = [
-        ("name_uniq", "unique(name)", "This public mailbox domain is already listed."),
+        (
+            "name_uniq",
+            "unique nulls not distinct (name)",
+            "This public mailbox domain is already listed.",
+        ),
     ]
 
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if vals.get("name"):
-                vals["name"] = normalize_domain(vals["name"]) or vals["name"]
+            self._biuro_normalize_vals(vals)
         return super().create(vals_list)
 
     def write(self, vals):
-        if vals.get("name"):
-            vals["name"] = normalize_domain(vals["name"]) or vals["name"]
+        self._biuro_normalize_vals(vals)
         return super().write(vals)
+
+    @api.model
+    def _biuro_normalize_vals(self, vals):
+        if "name" in vals:
+            domain = normalize_domain(vals["name"])
+            if not domain:
+                raise ValidationError(
+                    _(
+                        "Public mailbox domain: %(value)s is not a domain name "
+                        "(expected e.g. gmail.com).",
+                        value=vals["name"] or "-",
+                    )
+                )
+            vals["name"] = domain
 
     @api.model
     def _biuro_public_names(self, domains):
@@ -36,4 +53,5 @@ class BiuroMailPublicDomain(models.Model):
         domains = [domain for domain in domains if domain]
         if not domains:
             return set()
+        # sudo: the public list is reference data, read to skip such domains
         return set(self.sudo().search([("name", "in", domains)]).mapped("name"))

@@ -1,4 +1,5 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
 from ..mail_address import normalize_email
 
@@ -26,29 +27,58 @@ class BiuroMailSender(models.Model):
     )
 
     _sql_constraints = [
-        ("email_uniq", "unique(email)", "This sender is already assigned to a client."),
+        (
+            "email_uniq",
+            "unique nulls not distinct (email)",
+            "This sender is already assigned to a client.",
+        ),
     ]
 
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if vals.get("email"):
-                vals["email"] = normalize_email(vals["email"]) or vals["email"]
+            self._biuro_normalize_vals(vals)
         return super().create(vals_list)
 
     def write(self, vals):
-        if vals.get("email"):
-            vals["email"] = normalize_email(vals["email"]) or vals["email"]
+        self._biuro_normalize_vals(vals)
         return super().write(vals)
 
     @api.model
+    def _biuro_normalize_vals(self, vals):
+        if "email" in vals:
+            email = normalize_email(vals["email"])
+            if not email:
+                raise ValidationError(
+                    _(
+                        "Remembered sender: %(value)s is not an e-mail address.",
+                        value=vals["email"] or "-",
+                    )
+                )
+            vals["email"] = email
+
+    @api.model
     def _biuro_remember(self, email, client):
-        """Map ``email`` to ``client``, replacing an earlier choice."""
+        """Map ``email`` to ``client``, replacing an earlier choice. The office's
+        own addresses (staff, the office's domains) are never remembered: a staff
+        member forwarding one client's e-mail must not send all their later mail
+        there."""
         email = normalize_email(email)
         if not email:
             return self
+        Partner = self.env["res.partner"]
+        office = Partner._biuro_office_addresses()
+        if email in office["emails"] or Partner._biuro_is_office_domain(
+            email.rsplit("@", 1)[1], office
+        ):
+            return self
+        # sudo: the caller moved an e-mail onto ``client`` with write access
+        # to both (biuro.mail.unassigned._biuro_assign); users only read senders
         sender = self.sudo().search([("email", "=", email)], limit=1)
         if sender:
-            sender.partner_id = client
+            # another company's choice is not the user's to overwrite
+            if sender.partner_id.with_env(self.env).has_access("write"):
+                sender.partner_id = client
             return sender
+        # sudo: as above
         return self.sudo().create({"email": email, "partner_id": client.id})

@@ -8,6 +8,7 @@ REASONS = [
     ("no_match", "No client matches the sender"),
     ("ambiguous", "Several clients match the sender"),
     ("public_domain", "Public mailbox domain"),
+    ("office", "Sent by the office (a staff address or the office's domain)"),
 ]
 
 
@@ -118,6 +119,19 @@ class BiuroMailUnassigned(models.Model):
         client.check_access("write")
         author = self.env["res.partner"]
         if self.add_contact and self.sender_email:
+            Partner = self.env["res.partner"]
+            office = Partner._biuro_office_addresses()
+            if self.sender_email in office["emails"] or Partner._biuro_is_office_domain(
+                self.sender_domain, office
+            ):
+                raise UserError(
+                    _(
+                        "Add sender as contact: %(sender)s is an address of the "
+                        "office, not of the client %(client)s.",
+                        sender=self.sender_email,
+                        client=client.display_name,
+                    )
+                )
             author = self._biuro_sender_contact(client)
         siblings = self
         if self.sender_email:
@@ -130,6 +144,9 @@ class BiuroMailUnassigned(models.Model):
             )
         messages = (
             self.env["mail.message"]
+            # sudo: the e-mails of the unassigned records the user may write
+            # (checked above), moved with their files onto a client the user
+            # may write; mail.message rights do not express such a move
             .sudo()
             .search(
                 [
@@ -139,12 +156,14 @@ class BiuroMailUnassigned(models.Model):
                 ]
             )
         )
-        # sudo: the user may write the client; moving a message and its files is
-        # a change of their document, which mail.message rights do not express
         attachments = messages.attachment_ids
-        messages.write({"model": "res.partner", "res_id": client.id})
+        # the client timeline is internal to the office (see SECURITY.md)
+        messages.write(
+            {"model": "res.partner", "res_id": client.id, "is_internal": True}
+        )
         if author:
             messages.filtered(lambda m: not m.author_id).author_id = author
+        # sudo: the files of the e-mails moved above, on a client the user may write
         attachments.sudo().write({"res_model": "res.partner", "res_id": client.id})
         if self.sender_email:
             self.env["biuro.mail.sender"]._biuro_remember(self.sender_email, client)

@@ -1,7 +1,8 @@
 import re
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.fields import Command
+from odoo.tools import SQL
 
 from ..mail_address import (
     domain_candidates,
@@ -23,11 +24,16 @@ class ResPartner(models.Model):
 
     # Routing looks senders up by normalised address: index it (core does not).
     email_normalized = fields.Char(index="btree_not_null")
+    # office-only: portal people reading their company see neither
     biuro_mail_domain_ids = fields.One2many(
-        "biuro.mail.domain", "partner_id", string="E-mail domain records"
+        "biuro.mail.domain",
+        "partner_id",
+        string="E-mail domain records",
+        groups="crm_biuro.group_biuro_user",
     )
     biuro_email_domains = fields.Char(
         string="E-mail domains",
+        groups="crm_biuro.group_biuro_user",
         compute="_compute_biuro_email_domains",
         inverse="_inverse_biuro_email_domains",
         search="_search_biuro_email_domains",
@@ -88,19 +94,47 @@ class ResPartner(models.Model):
 
     # --- e-mail domains -----------------------------------------------------------
 
+    def _biuro_learns_mail_domains(self):
+        """Whether the current write may teach clients new e-mail domains: only
+        when an office user (or the system itself: installation, cron, scripts)
+        acts. Never a portal user, not even through the sudo write of Odoo's
+        /my/account (``env.uid`` stays the portal user's there)."""
+        if self.env.uid == SUPERUSER_ID:
+            return True
+        user = self.env.user
+        return user._is_internal() and user.has_group("crm_biuro.group_biuro_user")
+
     def _biuro_sync_mail_domains(self):
         """Add to each client concerned the domains of its own e-mail and website and
         of its contacts' e-mails. Only adds: a domain removed by hand comes back only
         when a contact or the website brings it again. A constant number of queries
-        for the whole batch."""
+        for the whole batch.
+
+        Learns from office users' writes only. Partners that have a login (portal
+        or internal) never teach a domain: their owner can change their address
+        himself. The office's own domains (alias domain, the companies' domains,
+        staff addresses) and public mailbox domains are never a client's."""
+        if not self._biuro_learns_mail_domains():
+            return
         clients = self.commercial_partner_id.filtered("biuro_client")
         if not clients:
             return
+        # sudo: reads addresses of the clients' members to derive domains; the
+        # write that triggered this was made by an office user (checked above)
         members = self.sudo().search([("commercial_partner_id", "in", clients.ids)])
+        members |= clients.sudo()
+        with_login = set(
+            # sudo: only which partners have a login (any state) is read
+            self.env["res.users"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("partner_id", "in", members.ids)])
+            .partner_id.ids
+        )
         wanted = {client: set() for client in clients}
-        for member in members | clients:
+        for member in members:
             client = member.commercial_partner_id
-            if client not in wanted:
+            if client not in wanted or member.id in with_login:
                 continue
             wanted[client].add(email_domain(member.email_normalized))
             if member == client:
@@ -108,8 +142,10 @@ class ResPartner(models.Model):
         public = self.env["biuro.mail.public.domain"]._biuro_public_names(
             {domain for domains in wanted.values() for domain in domains}
         )
+        office = self._biuro_office_addresses()
         existing = {
             (record.partner_id, record.name)
+            # sudo: domain records of the clients found above, read to skip them
             for record in self.env["biuro.mail.domain"]
             .sudo()
             .search([("partner_id", "in", clients.ids)])
@@ -118,10 +154,63 @@ class ResPartner(models.Model):
             {"partner_id": client.id, "name": domain}
             for client, domains in wanted.items()
             for domain in sorted(filter(None, domains))
-            if domain not in public and (client, domain) not in existing
+            if domain not in public
+            and not self._biuro_is_office_domain(domain, office)
+            and (client, domain) not in existing
         ]
         if to_create:
+            # sudo: values derived above from an office user's write, filtered
             self.env["biuro.mail.domain"].sudo().create(to_create)
+
+    # --- the office's own addresses -------------------------------------------------
+
+    @api.model
+    def _biuro_office_addresses(self):
+        """The office's own addresses and domains, in one query: ``emails`` of
+        internal users (staff, whatever their state) and ``domains`` of the mail
+        alias domains, of the office companies (e-mail and website) and of the
+        staff's addresses. None of these ever identifies a client. ``domains``
+        may hold public mailbox domains (a staff member at gmail.com): callers
+        leave those to the public-domain rules."""
+        self.env["res.partner"].flush_model(["email_normalized", "website"])
+        self.env["res.users"].flush_model(["share", "partner_id"])
+        self.env["res.company"].flush_model(["partner_id"])
+        self.env["mail.alias.domain"].flush_model(["name"])
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT p.email_normalized, NULL
+                  FROM res_users u JOIN res_partner p ON p.id = u.partner_id
+                 WHERE u.share IS NOT TRUE AND p.email_normalized IS NOT NULL
+                UNION ALL
+                SELECT p.email_normalized, p.website
+                  FROM res_company c JOIN res_partner p ON p.id = c.partner_id
+                UNION ALL
+                SELECT NULL, d.name FROM mail_alias_domain d
+                """
+            )
+        )
+        emails, domains = set(), set()
+        for email, site in rows:
+            if email:
+                emails.add(email)
+                domains.add(email_domain(email))
+            domains.add(normalize_domain(site))
+        # sudo: a system parameter read for its value only (legacy alias domain)
+        catchall = (
+            self.env["ir.config_parameter"].sudo().get_param("mail.catchall.domain")
+        )
+        domains.add(normalize_domain(catchall))
+        domains.discard(False)
+        return {"emails": emails, "domains": domains}
+
+    @api.model
+    def _biuro_is_office_domain(self, domain, office=None):
+        """True when ``domain`` or a parent of it is one of the office's domains."""
+        office = office or self._biuro_office_addresses()
+        return any(
+            candidate in office["domains"] for candidate in domain_candidates(domain)
+        )
 
     # --- incoming mail matching ---------------------------------------------------
 
@@ -130,15 +219,22 @@ class ResPartner(models.Model):
         """Find the client an incoming e-mail belongs to, in a fixed number of
         indexed queries (no scan over partners).
 
-        Order: a sender assigned by hand before; the sender's address is the
-        e-mail of a client or of a client's contact; the sender's domain is one of
-        a client's e-mail domains (never a public mailbox domain). Several
-        candidate clients at any step: no guess.
+        Order: the office itself (a staff address, or an address of one of the
+        office's domains) never matches a client; then a sender assigned by hand
+        before; the sender's address is the e-mail of a client or of a client's
+        contact; the sender's domain is one of a client's e-mail domains (never a
+        public mailbox domain). Several candidate clients at any step: no guess.
+
+        The address comes from the From header, which anyone can forge: it only
+        chooses where the e-mail is filed, never what anyone may do.
 
         :return: dict with ``client`` (res.partner, empty if none), ``author``
             (the matching contact, possibly empty), ``reason`` (``matched``,
-            ``no_match``, ``ambiguous`` or ``public_domain``) and ``candidates``.
+            ``no_match``, ``ambiguous``, ``public_domain`` or ``office``) and
+            ``candidates``.
         """
+        # sudo: routing reads every client's addresses; the result only files
+        # the e-mail (posted as internal), the caller is the mail gateway
         Partner = self.sudo()
         empty = Partner.browse()
         result = {
@@ -151,8 +247,22 @@ class ResPartner(models.Model):
         if not email:
             return result
 
+        candidates = domain_candidates(email_domain(email))
+        Public = self.env["biuro.mail.public.domain"]
+        office = self._biuro_office_addresses()
+        office_domains = [
+            domain for domain in candidates if domain in office["domains"]
+        ]
+        # a staff member at a public mailbox does not make the mailbox the office's
+        if email in office["emails"] or set(
+            office_domains
+        ) - Public._biuro_public_names(office_domains):
+            result["reason"] = "office"
+            return result
+
         sender = (
             self.env["biuro.mail.sender"]
+            # sudo: remembered senders of every company, read to file the e-mail
             .sudo()
             .search([("email", "=", email)], limit=1)
         )
@@ -170,13 +280,13 @@ class ResPartner(models.Model):
             result.update(reason="ambiguous", candidates=clients)
             return result
 
-        candidates = domain_candidates(email_domain(email))
         if not candidates:
             return result
-        if self.env["biuro.mail.public.domain"]._biuro_public_names(candidates):
+        if Public._biuro_public_names(candidates):
             result["reason"] = "public_domain"
             return result
         records = (
+            # sudo: domain records of every company, read to file the e-mail
             self.env["biuro.mail.domain"].sudo().search([("name", "in", candidates)])
         )
         for domain in candidates:  # the most specific registered domain wins
@@ -237,6 +347,8 @@ class ResPartner(models.Model):
         user = self.env.user
         if not self or not user.has_group("crm_biuro.group_biuro_user"):
             return
+        # sudo: office users only (checked above); the client and its
+        # verification state of the authors of messages they can read
         partners = self.sudo()
         clients = partners.commercial_partner_id.filtered("biuro_client")
         verified = self._biuro_verified_clients(clients)

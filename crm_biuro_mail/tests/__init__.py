@@ -3,4 +3,4 @@ from . import test_unassigned
 from . import test_domains
 from . import test_badge_store
 from . import test_ui
-from . import test_security
+from . import test_security_mail

@@ -20,9 +20,10 @@ class BiuroClientPortal(CustomerPortal):
 
     Every page starts from the person's own access row for the company in the URL
     (`_biuro_access_or_404`): an id of a company without an active row answers 404,
-    whatever exists behind it. Records are then read with the portal user's rights
-    (the record rules of this addon); sudo is used only to render rows already
-    found that way and to stream files."""
+    whatever exists behind it, and office users (who get no rows) always get 404.
+    Records are then read with the portal user's rights (the record rules of this
+    addon); sudo is used only to render rows already found that way and to stream
+    a document's own file."""
 
     # --- /my home ----------------------------------------------------------------
 
@@ -40,6 +41,9 @@ class BiuroClientPortal(CustomerPortal):
     # --- helpers -----------------------------------------------------------------
 
     def _biuro_my_access_domain(self):
+        if not request.env.user.share:
+            # office staff use the back office; rows of internal people are ignored
+            return [(0, "=", 1)]
         # `client_id.biuro_client` also leaves out archived clients
         return [
             ("partner_id", "=", request.env.user.partner_id.id),
@@ -133,6 +137,10 @@ class BiuroClientPortal(CustomerPortal):
         client = access.client_id
         env = request.env
         Move = env["account.move"]
+        Access = env["biuro.portal.access"]
+        # sudo: rows found with the owner's rights, rendered with sudo for the
+        # names and e-mails of the people
+        people = Access.search([("client_id", "=", client.id)]).sudo()
         values = self._biuro_layout_values(access, "biuro_client")
         values.update(
             {
@@ -147,12 +155,7 @@ class BiuroClientPortal(CustomerPortal):
                 if Move.has_access("read")
                 else Move,
                 "periods": self._biuro_document_periods(client, LATEST_PERIODS),
-                # found with the owner's rights, rendered with sudo (names of people)
-                "people": env["biuro.portal.access"]
-                .search([("client_id", "=", client.id)])
-                .sudo()
-                if access.level in MANAGE_LEVELS
-                else env["biuro.portal.access"],
+                "people": people if access.level in MANAGE_LEVELS else Access,
             }
         )
         return request.render("crm_biuro_portal.portal_my_biuro_client", values)
@@ -285,16 +288,18 @@ class BiuroClientPortal(CustomerPortal):
         )
         if not document:
             raise NotFound()
-        # the portal user may read the document (searched above with their rights);
-        # the file itself is behind ir.attachment, closed to portal users
+        # sudo: the portal user may read the document (searched above with their
+        # rights); its file is behind ir.attachment, closed to portal users
         document_sudo = document.sudo()
         binary = request.env["ir.binary"]
+        attachment = document_sudo._biuro_own_attachment()
         if document_sudo.file_name and document_sudo.with_context(bin_size=True).file:
             stream = binary._get_stream_from(
                 document_sudo, "file", filename=document_sudo.file_name
             )
-        elif document_sudo.attachment_id:
-            attachment = document_sudo.attachment_id
+        elif attachment:
+            # only a file attached to this very document, never the attachment
+            # of another record that `attachment_id` may point at
             stream = binary._get_stream_from(attachment, filename=attachment.name)
         else:
             raise NotFound()
@@ -306,11 +311,18 @@ class BiuroClientPortal(CustomerPortal):
         Access = request.env["biuro.portal.access"]
         values = self._biuro_layout_values(access, "biuro_access")
         levels = Access._fields["level"]._description_selection(request.env)
+        # sudo: rows found with the owner's rights; names and e-mails
+        people = Access.search([("client_id", "=", access.client_id.id)]).sudo()
         values.update(
             {
-                "people": Access.search(
-                    [("client_id", "=", access.client_id.id)]
-                ).sudo(),
+                "people": people,
+                # the rows the owner may change: below their level, not their own
+                "manageable_ids": people.filtered(
+                    lambda row: (
+                        row.id != access.id
+                        and LEVEL_RANK[row.level] < LEVEL_RANK[access.level]
+                    )
+                ).ids,
                 "grantable_levels": [
                     (key, label)
                     for key, label in levels

@@ -1,3 +1,5 @@
 from . import biuro_portal_access
 from . import res_partner
 from . import biuro_document
+from . import res_users
+from . import mail_message

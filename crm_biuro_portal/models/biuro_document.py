@@ -30,6 +30,7 @@ class BiuroDocument(models.Model):
     def _biuro_portal_upload_limits(self):
         """(maximum size of a file in MB, accepted extensions), from the system
         parameters the office may change."""
+        # sudo: two system parameters, closed to portal users, read only
         params = self.env["ir.config_parameter"].sudo()
         try:
             max_mb = float(params.get_param(MAX_SIZE_PARAM, DEFAULT_MAX_SIZE_MB))
@@ -57,10 +58,12 @@ class BiuroDocument(models.Model):
         current portal user's row), in state "new", announced on the client's
         timeline. `files` is a list of (file name, content). Nothing is created when
         anything is wrong: a UserError lists every problem, one per line."""
+        # sudo: the row is checked just below to be the caller's own, active one
         access = access.sudo()
         user = self.env.user
         if (
-            not access.active
+            not user.share
+            or not access.active
             or access.partner_id != user.partner_id
             or access.level not in UPLOAD_LEVELS
         ):
@@ -107,6 +110,8 @@ class BiuroDocument(models.Model):
             cleaned.append((name, content))
         if errors:
             raise UserError("\n".join(errors))
+        # sudo: portal users cannot create documents; the caller's own active row
+        # allows uploads, and every value below was checked or set here
         documents = (
             self.sudo()
             .with_context(mail_create_nosubscribe=True, biuro_portal_upload=True)
@@ -128,3 +133,19 @@ class BiuroDocument(models.Model):
             )
         )
         return documents.with_env(self.env)
+
+    def _biuro_own_attachment(self):
+        """The attachment of `attachment_id` when it is this document's own file (an
+        attachment of this very document), else nothing: a document must not
+        become a way to download any other record's file."""
+        self.ensure_one()
+        # sudo: attachments are closed to portal users; only the document's own
+        # is returned, the caller has checked the document itself
+        attachment = self.sudo().attachment_id
+        if (
+            attachment
+            and attachment.res_model == self._name
+            and attachment.res_id == self.id
+        ):
+            return attachment
+        return attachment.browse()

@@ -3,3 +3,4 @@ from . import test_portal_access
 from . import test_portal_pages
 from . import test_portal_tour
 from . import test_security_matrix
+from . import test_security_portal

@@ -203,7 +203,7 @@ class TestPortalAccess(PortalWorld, TransactionCase):
             {"partner_id": user.partner_id.id, "client_id": self.omega.id}
         )
         user.active = False
-        with self.assertRaisesRegex(UserError, "closed by the accounting office"):
+        with self.assertRaisesRegex(UserError, "cannot be invited from the portal"):
             self.Access.with_user(self.owner).invite(
                 self.alfa.id, "closed@portal.test", "", "readonly"
             )

@@ -1,4 +1,7 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import AccessError
+
+from . import trust
 
 OWNER_SOURCES = [
     ("crbr", "CRBR"),
@@ -33,3 +36,30 @@ class BiuroBeneficialOwner(models.Model):
         help="Nature and size of the interest, e.g. shares: 60 %.",
     )
     source = fields.Selection(OWNER_SOURCES, required=True, default="declared")
+
+    # Owners read from CRBR are the registry's answer: only the verification
+    # service creates, changes or re-labels them; people declare owners.
+
+    def _biuro_refuse_crbr(self):
+        raise AccessError(
+            self.env._(
+                "Beneficial owners from CRBR are written by the registry "
+                "verification only; add the owners the client declares instead."
+            )
+        )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not trust.is_trusted(self.env) and any(
+            vals.get("source") == "crbr" for vals in vals_list
+        ):
+            self._biuro_refuse_crbr()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not trust.is_trusted(self.env) and (
+            vals.get("source") == "crbr"
+            or any(owner.source == "crbr" for owner in self)
+        ):
+            self._biuro_refuse_crbr()
+        return super().write(vals)

@@ -66,7 +66,9 @@ class BiuroVerification(models.Model):
     _sql_constraints = [
         (
             "partner_registry_day_unique",
-            "unique(partner_id, registry, check_date)",
+            # NULLS NOT DISTINCT: holds even if a column were ever left empty
+            # (all three are required, hence NOT NULL, too)
+            "unique nulls not distinct (partner_id, registry, check_date)",
             "A client is checked in a registry at most once a day.",
         )
     ]

@@ -71,6 +71,8 @@ class ResConfigSettings(models.TransientModel):
 
     def get_values(self):
         res = super().get_values()
+        # sudo: on/off switches only (no key); res.config.settings is for
+        # administrators (ACL)
         icp = self.env["ir.config_parameter"].sudo()
         for name, registry in ENABLED_FIELDS.items():
             value = icp.get_param(f"{config.PREFIX}{registry}_enabled", "True")
@@ -78,7 +80,12 @@ class ResConfigSettings(models.TransientModel):
         return res
 
     def set_values(self):
+        # public, and callable over RPC on an empty recordset by any user: it
+        # would write every setting (ours: all registries off) with sudo
+        self._biuro_verify_check_system()
         res = super().set_values()
+        # sudo: res.config.settings can only be created and saved by
+        # administrators (ACL)
         icp = self.env["ir.config_parameter"].sudo()
         for name, registry in ENABLED_FIELDS.items():
             icp.set_param(f"{config.PREFIX}{registry}_enabled", str(bool(self[name])))
@@ -88,7 +95,7 @@ class ResConfigSettings(models.TransientModel):
 
     def _biuro_verify_set_endpoints(self, values):
         self._biuro_verify_check_system()
-        icp = self.env["ir.config_parameter"].sudo()
+        icp = self.env["ir.config_parameter"].sudo()  # sudo: administrator checked
         for key, value in values.items():
             icp.set_param(config.PREFIX + key, value)
         config.reset_shared_state()
@@ -103,7 +110,7 @@ class ResConfigSettings(models.TransientModel):
         in production), a production key is kept."""
         self._biuro_verify_check_system()
         values = config.production_values()
-        icp = self.env["ir.config_parameter"].sudo()
+        icp = self.env["ir.config_parameter"].sudo()  # sudo: administrator checked
         if icp.get_param(config.PREFIX + "gus_key") == config.registries.GUS_TEST_KEY:
             values["gus_key"] = False
         return self._biuro_verify_set_endpoints(values)

@@ -9,11 +9,18 @@ from ..registries import warsaw_now
 from ..services import config
 from ..services.config import REGISTRY_ORDER
 from ..services.run import VerificationRun
+from . import trust
 from .biuro_verification import VERIFY_STATES
 
 # Registries shown in the verification bar: (registry, label of the badge)
 BAR = (("gus", "GUS"), ("whitelist", "VAT PL"), ("vies", "VAT EU"), ("crbr", "CRBR"))
 ISSUE_STATES = ("changed", "warning", "not_found", "unavailable")
+# The registries' verdicts on a client: written by the verification service only.
+VERDICT_FIELDS = frozenset(
+    f"biuro_verify_{registry}_{kind}"
+    for registry in REGISTRY_ORDER
+    for kind in ("state", "date")
+)
 
 
 class ResPartner(models.Model):
@@ -84,6 +91,17 @@ class ResPartner(models.Model):
         for partner in self:
             partner.biuro_verification_count = counts.get(partner, 0)
 
+    # --- verdicts are the service's -------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        trust.check_verdict_write(self, vals_list, VERDICT_FIELDS)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        trust.check_verdict_write(self, [vals], VERDICT_FIELDS)
+        return super().write(vals)
+
     # --- access -----------------------------------------------------------------------
 
     def _biuro_verify_check_access(self):
@@ -150,6 +168,8 @@ class ResPartner(models.Model):
         day = warsaw_now().date()
         records = (
             self.env["biuro.verification"]
+            # sudo: read access to these clients was checked by the caller
+            # (action_biuro_verify); the summary holds no manager-only field
             .sudo()
             .search([("partner_id", "in", self.ids), ("check_date", "=", day)])
             .sorted(lambda r: (r.partner_id.id, REGISTRY_ORDER.index(r.registry)))
@@ -187,6 +207,7 @@ class ResPartner(models.Model):
 
     def action_biuro_open_verifications(self):
         self.ensure_one()
+        self._biuro_verify_check_access()
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "crm_biuro_verify.biuro_verification_action"
         )

@@ -1,17 +1,64 @@
-from datetime import date
-
 from odoo import _, api, models
 from odoo.exceptions import UserError
 
 from odoo.addons.crm_biuro import identifiers
 
+from ..registries.http import warsaw_now
 from ..services import lookup, writer
 from ..services.run import VerificationRun
+
+# Keys of biuro_lookup_nip's answer holding text ("" when unknown).
+TEXT_KEYS = (
+    "nip",
+    "name",
+    "street",
+    "zip",
+    "city",
+    "country_code",
+    "regon",
+    "krs",
+    "legal_form_name",
+    "vat_status_name",
+    "activity_end_date",
+    "email",
+    "phone",
+    "website",
+    "existing_name",
+)
+# What the preview of the wizard may change on the new client.
+OVERRIDABLE = (
+    "name",
+    "street",
+    "zip",
+    "city",
+    "biuro_legal_form",
+    "biuro_vat_status",
+    "biuro_vat_ue",
+)
+
+
+def _text(value):
+    return value if isinstance(value, str) else ""
+
+
+def marshal_safe(value):
+    """``value`` with every None replaced by False (XML-RPC carries no None)."""
+    if value is None:
+        return False
+    if isinstance(value, dict):
+        return {key: marshal_safe(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [marshal_safe(item) for item in value]
+    return value
 
 
 class ResPartner(models.Model):
     """Add a client by its NIP: look the company up in the registries, show it,
-    create it with the registries' data and their answers as first evidence."""
+    create it with the registries' data and their answers as first evidence.
+
+    The registries' answers stay on the server (``biuro.verify.lookup``, per user,
+    a few minutes): creating right after a preview reuses them, and nothing a user
+    can write is ever taken for a registry's answer."""
 
     _inherit = "res.partner"
 
@@ -19,19 +66,25 @@ class ResPartner(models.Model):
     def _biuro_clean_nip(self, nip):
         """The 10-digit NIP of what the user typed; UserError (and no registry
         call) when it is not a valid Polish NIP."""
-        value = identifiers.nip_from_vat(str(nip or ""), "PL")
+        typed = nip if isinstance(nip, str | int) and not isinstance(nip, bool) else ""
+        value = identifiers.nip_from_vat(str(typed), "PL")
         if not identifiers.is_valid_nip(value):
             raise UserError(
                 _(
                     "%(nip)s is not a valid NIP: a NIP has 10 digits and a valid "
                     "check digit.",
-                    nip=nip or "",
+                    nip=typed or "",
                 )
             )
         return value
 
     @api.model
     def _biuro_existing_client(self, nip):
+        """The client with this NIP, archived ones and other companies' included
+        (a NIP is one client in the whole database). Callers must not show it to
+        a user who cannot read it: see :meth:`_biuro_readable_client`."""
+        # sudo: a search only, to refuse a duplicate NIP; what is shown of the
+        # result to the caller is filtered by _biuro_readable_client
         return (
             self.sudo()
             .with_context(active_test=False)
@@ -46,80 +99,189 @@ class ResPartner(models.Model):
         )
 
     @api.model
+    def _biuro_readable_client(self, existing):
+        """``existing`` in the caller's environment if the caller may read it,
+        else an empty recordset."""
+        client = existing.with_env(self.env).with_context(active_test=False)
+        return client._filtered_access("read")
+
+    @api.model
+    def _biuro_lookup_answer(self, nip, values=None):
+        """The answer of biuro_lookup_nip: always the same keys, no None."""
+        values = values or {}
+        answer = {key: _text(values.get(key)) for key in TEXT_KEYS}
+        answer.update(
+            nip=nip,
+            country_code=answer["country_code"] or "PL",
+            legal_form=values.get("legal_form") or False,
+            vat_status=values.get("vat_status") or False,
+            vat_ue=bool(values.get("vat_ue")),
+            pkd=[
+                {
+                    "code": _text(p.get("code")),
+                    "name": _text(p.get("name")),
+                    "main": bool(p.get("main")),
+                }
+                for p in values.get("pkd") or []
+                if isinstance(p, dict)
+            ],
+            bank_accounts=[
+                a for a in values.get("bank_accounts") or [] if isinstance(a, str)
+            ],
+            sources={
+                str(name): {
+                    "state": _text(src.get("state")),
+                    "summary": _text(src.get("summary")),
+                }
+                for name, src in (values.get("sources") or {}).items()
+                if isinstance(src, dict)
+            },
+            exists=bool(values.get("exists")),
+            existing_id=values.get("existing_id") or False,
+        )
+        return marshal_safe(answer)
+
+    @api.model
     def biuro_lookup_nip(self, nip):
         """Company data of ``nip`` from GUS, KRS, the white list and VIES.
 
-        Returns a dict (no record is created): ``name``, ``street``, ``zip``,
-        ``city``, ``regon``, ``krs``, ``legal_form`` (a crm_biuro legal form),
-        ``legal_form_name``, ``pkd`` ([{code, name, main}]), ``vat_status``,
-        ``bank_accounts`` (white-listed NRBs), ``vat_ue`` (VIES), ``sources``
-        ({registry: {state, summary}}). When a client with this NIP exists:
-        ``exists`` True, ``existing_id`` and ``existing_name``, and no registry is
-        called. An invalid NIP raises UserError before any call.
+        Returns a dict (no record is created), always with the same keys and no
+        None: ``nip``, ``name``, ``street``, ``zip``, ``city``, ``country_code``,
+        ``regon``, ``krs``, ``legal_form_name``, ``vat_status_name``,
+        ``activity_end_date``, ``email``, ``phone``, ``website`` (text, "" when
+        unknown); ``legal_form`` (a crm_biuro legal form) and ``vat_status``
+        (False when unknown); ``vat_ue`` (bool: valid in VIES); ``pkd``
+        ([{code, name, main}]); ``bank_accounts`` (white-listed NRBs); ``sources``
+        ({registry: {state, summary}}, a registry that could not be asked is
+        ``unavailable``); ``exists``, ``existing_id``, ``existing_name``.
+
+        When a client with this NIP exists no registry is called: ``exists`` is
+        True and, if the caller may read that client, ``existing_id`` and
+        ``existing_name`` name it (else False and ""). An invalid NIP raises
+        UserError before any call; so does the caller's daily cap of lookups.
         """
         values, _evidence = self._biuro_lookup_nip(nip)
         return values
 
     @api.model
     def _biuro_lookup_nip(self, nip):
+        """-> (answer of biuro_lookup_nip, evidence {registry: outcome dict}).
+
+        A reusable answer the caller got for this NIP in the last minutes is
+        reused (no registry call); otherwise the registries are asked, which
+        counts in the caller's daily cap."""
         self._biuro_verify_check_access()
         nip = self._biuro_clean_nip(nip)
+        user = self.env.user
+        # sudo: the caller is an office user (checked above); the rows are the
+        # caller's own, written and read by this server code only
+        Lookups = self.env["biuro.verify.lookup"].sudo()
         existing = self._biuro_existing_client(nip)
         if existing:
-            return {
-                "nip": nip,
+            client = self._biuro_readable_client(existing)
+            if not client:
+                # another company's client: say nothing more than "exists", and
+                # count the probe like a lookup (no free enumeration of NIPs)
+                Lookups._biuro_check_limit(user)
+                Lookups._biuro_store(user, nip)
+            answer = {
                 "exists": True,
-                "existing_id": existing.id,
-                "existing_name": existing.display_name,
-            }, {}
+                "existing_id": client.id or False,
+                "existing_name": client.display_name or "",
+            }
+            return self._biuro_lookup_answer(nip, answer), {}
+        fresh = Lookups._biuro_fresh(user, nip)
+        if fresh:
+            return fresh.data["values"], fresh.data["evidence"]
+        Lookups._biuro_check_limit(user)
+        # sudo: office user checked above; the registries' settings (system
+        # parameters) and the quota are read and written by the service only
         values, evidence = lookup.lookup(self.sudo().env, nip)
-        values.update(exists=False, existing_id=False, existing_name="")
-        return values, evidence
+        answer = self._biuro_lookup_answer(nip, values)
+        # an outage is not reused: creating then asks again
+        reusable = all(
+            src["state"] != "unavailable" for src in answer["sources"].values()
+        )
+        data = {"values": answer, "evidence": evidence}
+        Lookups._biuro_store(user, nip, data, reusable=reusable)
+        return answer, evidence
 
     @api.model
     def biuro_create_from_nip(self, nip):
-        """Look ``nip`` up and create the client; returns its id.
+        """Look ``nip`` up and create the client; returns its id (an int).
 
-        UserError on an invalid NIP, on a NIP that is already a client's, and when
-        no registry could say what company the NIP belongs to.
+        Reuses the answers of a lookup of the same NIP by the same user in the
+        last minutes. UserError on an invalid NIP, on a NIP that is already a
+        client's, and when no registry could say what company the NIP belongs to.
         """
         values, evidence = self._biuro_lookup_nip(nip)
         return self._biuro_create_from_lookup(values, evidence).id
 
     @api.model
-    def _biuro_create_from_lookup(self, values, evidence, overrides=None):
-        """Create the client of a lookup (``overrides``: values edited in the
-        preview), record the registries' answers as evidence and check the
-        registries the lookup did not ask (CRBR) through the batched run."""
-        self._biuro_verify_check_access()
-        existing = self._biuro_existing_client(values["nip"])
-        if existing:
+    def _biuro_raise_exists(self, nip):
+        existing = self._biuro_existing_client(nip)
+        if not existing:
+            return
+        client = self._biuro_readable_client(existing)
+        if client:
             raise UserError(
                 _(
                     "A client with NIP %(nip)s already exists: %(client)s",
-                    nip=values["nip"],
-                    client=existing.display_name,
+                    nip=nip,
+                    client=client.display_name,
                 )
             )
-        vals = self._biuro_client_vals(values)
-        vals.update({k: v for k, v in (overrides or {}).items() if v not in (None, "")})
+        raise UserError(
+            _(
+                "A client with NIP %(nip)s already exists in the database, in a "
+                "company or a record you cannot open. Ask a manager.",
+                nip=nip,
+            )
+        )
+
+    @api.model
+    def _biuro_create_from_lookup(self, values, evidence, overrides=None):
+        """Create the client of a lookup and record the registries' answers as
+        its first evidence, dated today; then check the registries the lookup did
+        not ask (CRBR) through the batched run.
+
+        ``values`` and ``evidence`` must come from :meth:`_biuro_lookup_nip`
+        (server-side), never from a caller. Only an explicit list of fields is
+        applied: the client's values of :meth:`_biuro_client_vals`, the fields of
+        ``OVERRIDABLE`` edited in the preview (``overrides``), and through the
+        writer only its allow-list of registry fields (never x2many commands).
+        """
+        self._biuro_verify_check_access()
+        nip = self._biuro_clean_nip(values.get("nip"))
+        self._biuro_raise_exists(nip)
+        vals = self._biuro_client_vals(dict(values, nip=nip))
+        for key in OVERRIDABLE:
+            value = (overrides or {}).get(key)
+            if key == "name" and not value:
+                continue  # an empty name in the preview keeps the registry's
+            if value not in (None, "") and isinstance(value, str | bool):
+                vals[key] = value
         if not vals.get("name"):
             raise UserError(
                 _(
                     "No registry returned the company of NIP %s (registries disabled, "
                     "unavailable or the NIP is unknown). Try again later or create the "
                     "client by hand.",
-                    values["nip"],
+                    nip,
                 )
             )
         partner = self.create(vals)
+        # sudo: the client was just created by the caller (an office user, checked
+        # above) and the outcomes are the server's own lookup; evidence and
+        # verdicts are the verification service's to write (writer allow-list)
         system = self.env["res.partner"].sudo().env
         client = partner.with_env(system)
-        for registry, data in evidence.items():
+        day = warsaw_now().date()
+        for registry, data in (evidence or {}).items():
             outcome = lookup.outcome_from_dict(data)
-            writer.apply_outcomes(
-                system, registry, date.fromisoformat(data["day"]), [(client, outcome)]
-            )
+            if outcome is None or outcome.registry != registry:
+                continue
+            writer.apply_outcomes(system, registry, day, [(client, outcome)])
         VerificationRun(self.env, partner).run()
         return partner
 
@@ -127,20 +289,20 @@ class ResPartner(models.Model):
     def _biuro_client_vals(self, values):
         pkd = values.get("pkd") or []
         main = next((p for p in pkd if p.get("main")), pkd[0] if pkd else None)
-        regon = values.get("regon") or ""
-        krs = identifiers.normalize_krs(values.get("krs") or "")
+        regon = _text(values.get("regon"))
+        krs = identifiers.normalize_krs(_text(values.get("krs")))
         return {
-            "name": values.get("name") or "",
+            "name": _text(values.get("name")),
             "is_company": True,
             "biuro_client": True,
             "vat": "PL" + values["nip"],
             "country_id": self.env.ref("base.pl").id,
-            "street": values.get("street") or False,
-            "zip": values.get("zip") or False,
-            "city": values.get("city") or False,
-            "email": values.get("email") or False,
-            "phone": values.get("phone") or False,
-            "website": values.get("website") or False,
+            "street": _text(values.get("street")) or False,
+            "zip": _text(values.get("zip")) or False,
+            "city": _text(values.get("city")) or False,
+            "email": _text(values.get("email")) or False,
+            "phone": _text(values.get("phone")) or False,
+            "website": _text(values.get("website")) or False,
             "biuro_regon": regon if identifiers.is_valid_regon(regon) else False,
             "biuro_krs": krs if identifiers.is_valid_krs(krs) else False,
             "biuro_legal_form": values.get("legal_form") or False,

@@ -29,6 +29,7 @@ from lxml import etree
 from . import errors
 from .http import (
     DEFAULT_TIMEOUT,
+    MalformedAnswer,
     RetryPolicy,
     call_with_retry,
     chunks,
@@ -36,6 +37,7 @@ from .http import (
     extract_envelope,
     new_session,
     raw_text,
+    refuse_dtd,
     soap_client,
     soap_errors,
     soap_fault_code,
@@ -194,8 +196,21 @@ def parse_root(inner_xml):
     text = _XML_DECL.sub("", inner_xml or "").strip()
     if not text:
         return None
+    try:
+        refuse_dtd(text)
+    except MalformedAnswer as exc:
+        raise errors.Unavailable(
+            f"the GUS Result is refused ({exc})",
+            registry=REGISTRY,
+            raw=inner_xml,
+            reason=errors.REASON_MALFORMED,
+        ) from exc
     parser = etree.XMLParser(
-        recover=True, remove_comments=True, resolve_entities=False, no_network=True
+        recover=True,
+        remove_comments=True,
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
     )
     root = etree.fromstring(text.encode("utf-8"), parser)
     if root is None:

@@ -170,6 +170,24 @@ class MalformedAnswer(Exception):
     """Raised by the transport when a body cannot be turned into a SOAP envelope."""
 
 
+# A DOCTYPE (internal subset, external DTD) or an entity declaration: no registry
+# answer carries one, and entity expansion ("billion laughs") or external entities
+# (XXE) need one, so such an answer is refused before any parser sees it, whatever
+# the libxml2 version and its amplification guard.
+_DTD_RE = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY|ELEMENT|ATTLIST)", re.IGNORECASE)
+
+
+def refuse_dtd(content):
+    """Raise :class:`MalformedAnswer` when ``content`` (bytes or str) declares a DTD
+    or entities, or is not UTF-8 text (a UTF-16/32 body could hide a DOCTYPE from
+    the byte check; the registries answer in UTF-8)."""
+    data = content.encode("utf-8") if isinstance(content, str) else bytes(content)
+    if b"\x00" in data or data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise MalformedAnswer("not a UTF-8 document")
+    if _DTD_RE.search(data):
+        raise MalformedAnswer("a DOCTYPE or entity declaration, refused")
+
+
 def extract_envelope(body):
     """The SOAP envelope out of an MTOM/multipart body (or any body holding one).
 
@@ -212,6 +230,8 @@ class SoapTransport(Transport):
                     raise
             response._content = envelope
             response.headers["Content-Type"] = "application/soap+xml; charset=utf-8"
+        # No DTD, no entity declaration, whatever the status (see refuse_dtd).
+        refuse_dtd(response.content or b"")
         # zeep parses with recover=True when not strict, which would turn a cut
         # answer into an empty result, and an error page that is not XML at all (a
         # proxy's "504 too late") into an AttributeError deep inside zeep; refuse
@@ -230,8 +250,12 @@ class SoapTransport(Transport):
 
 
 def _strict_parser():
-    # One per call: lxml parser objects must not be shared between threads.
-    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+    # One per call: lxml parser objects must not be shared between threads. No
+    # huge_tree: it would switch off libxml2's limits (entity amplification on
+    # libxml2 < 2.11, depth, text size), and registry answers are small.
+    return etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+    )
 
 
 _documents = {}
@@ -252,7 +276,15 @@ def load_wsdl(name):
 
 
 def soap_settings():
-    return zeep.Settings(strict=False, xml_huge_tree=True, forbid_entities=True)
+    # xml_huge_tree stays off (libxml2's limits on); forbid_entities and
+    # forbid_external refuse any entity zeep would still meet.
+    return zeep.Settings(
+        strict=False,
+        xml_huge_tree=False,
+        forbid_entities=True,
+        forbid_external=True,
+        forbid_dtd=True,
+    )
 
 
 def soap_client(wsdl_name, session, timeout):

@@ -53,6 +53,8 @@ class VerifyConfig:
 
     @classmethod
     def load(cls, env):
+        # sudo: settings read by the service for its own requests; the GUS key
+        # goes to the GUS client only, never back to the caller
         icp = env["ir.config_parameter"].sudo()
 
         def get(name, default=""):
@@ -143,6 +145,7 @@ QUOTA_PARAM = PREFIX + "whitelist_quota"
 
 
 def load_whitelist_quota(env):
+    # sudo: the quota counter is the service's own bookkeeping (no user input)
     raw = env["ir.config_parameter"].sudo().get_param(QUOTA_PARAM)
     try:
         state = json.loads(raw) if raw else None
@@ -152,6 +155,7 @@ def load_whitelist_quota(env):
 
 
 def save_whitelist_quota(env, quota):
+    # sudo: the service records the requests it sent (no user input)
     env["ir.config_parameter"].sudo().set_param(
         QUOTA_PARAM, json.dumps(quota.to_dict())
     )

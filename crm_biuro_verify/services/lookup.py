@@ -70,10 +70,31 @@ def outcome_to_dict(outcome, day):
     return data
 
 
+_OUTCOME_FIELDS = frozenset(f.name for f in dataclasses.fields(outcomes.Outcome))
+
+
 def outcome_from_dict(data):
-    data = dict(data)
-    data.pop("day", None)
-    data["changes"] = [tuple(change) for change in data.get("changes") or []]
+    """The :class:`~.outcomes.Outcome` of ``outcome_to_dict``, or None when ``data``
+    is not one (unknown keys, a state or registry that does not exist). Only the
+    server's own lookups are turned back into outcomes; the writer still applies
+    nothing but its allow-list of fields."""
+    if not isinstance(data, dict):
+        return None
+    data = {key: value for key, value in data.items() if key != "day"}
+    if not set(data) <= _OUTCOME_FIELDS or not {"registry", "state"} <= set(data):
+        return None
+    if data["registry"] not in config.REGISTRY_ORDER or data["state"] not in (
+        outcomes.STATES
+    ):
+        return None
+    data["changes"] = [
+        tuple(change)
+        for change in data.get("changes") or []
+        if isinstance(change, list | tuple) and len(change) == 3
+    ]
+    for key in ("fill", "updates"):
+        if not isinstance(data.get(key) or {}, dict):
+            return None
     return outcomes.Outcome(**data)
 
 

@@ -39,6 +39,10 @@ CRBR_LEGAL_FORMS = frozenset(
 )
 
 
+# The states of an outcome (biuro.verification's VERIFY_STATES).
+STATES = frozenset({"ok", "changed", "warning", "not_found", "unavailable"})
+
+
 @dataclass
 class Outcome:
     registry: str

@@ -177,10 +177,14 @@ class VerificationRun:
         keep_session=False,
     ):
         lang = env.context.get("lang") or env.company.partner_id.lang or env.user.lang
+        # Superuser: callers checked the user's rights first (action_biuro_verify,
+        # _biuro_create_from_lookup: office user + read access) or are the cron;
+        # the run writes evidence and verdicts, the service's alone.
         self.env = env(context=dict(env.context, lang=lang), su=True)
-        self.partners = (
-            partners.sudo().with_env(self.env) if partners is not None else None
-        )
+        self.partners = None
+        if partners is not None:
+            # sudo: same as above (rights checked by the caller)
+            self.partners = partners.sudo().with_env(self.env)
         self.wanted = registries
         self.retry_unavailable = retry_unavailable
         self.auto_commit = auto_commit

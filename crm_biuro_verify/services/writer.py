@@ -10,6 +10,10 @@ from markupsafe import Markup
 
 from odoo.addons.crm_biuro import identifiers
 
+# What a registry's answer may write on a client, and nothing else (the outcome's
+# ``fill``: set when empty, ``updates``: set): plain values, never x2many commands.
+FILL_FIELDS = frozenset({"biuro_regon", "biuro_krs"})
+UPDATE_FIELDS = frozenset({"biuro_vat_status"})
 STATE_FIELD = "biuro_verify_%s_state"
 DATE_FIELD = "biuro_verify_%s_date"
 ACTIVITY_TYPE = "crm_biuro_verify.mail_activity_type_registry_change"
@@ -95,18 +99,39 @@ def apply_outcomes(env, registry, day, items):
             {STATE_FIELD % registry: state, DATE_FIELD % registry: day}
         )
     for partner, outcome in items:
-        vals = dict(outcome.updates)
-        for name, value in outcome.fill.items():
-            if value and not partner[name] and _valid_fill(name, value):
+        vals = {
+            name: value
+            for name, value in (outcome.updates or {}).items()
+            if name in UPDATE_FIELDS and _plain(value)
+        }
+        for name, value in (outcome.fill or {}).items():
+            if (
+                name in FILL_FIELDS
+                and _plain(value)
+                and value
+                and not partner[name]
+                and _valid_fill(name, value)
+            ):
                 vals[name] = value
         if vals:
             quiet.browse(partner.id).write(vals)
         if outcome.accounts is not None:
-            sync_bank_accounts(partner, outcome.accounts, day)
+            sync_bank_accounts(partner, _nrbs(outcome.accounts), day)
         if outcome.owners is not None:
-            sync_owners(partner, outcome.owners)
+            sync_owners(partner, [o for o in outcome.owners if isinstance(o, dict)])
         if outcome.alert:
             post_alert(partner, registry, outcome)
+
+
+def _nrbs(accounts):
+    """The 26-digit NRBs of ``accounts`` (anything else is dropped)."""
+    return [
+        a for a in accounts or [] if isinstance(a, str) and len(a) == 26 and a.isdigit()
+    ]
+
+
+def _plain(value):
+    return isinstance(value, str | bool)
 
 
 def _valid_fill(name, value):

@@ -35,7 +35,9 @@ class BiuroClientFromNip(models.TransientModel):
     existing_partner_id = fields.Many2one(
         "res.partner", string="Existing client", readonly=True
     )
-    lookup_data = fields.Json()
+    # Unused, kept for compatibility: the registries' answers stay on the server
+    # (biuro.verify.lookup), never in a field the user can write.
+    lookup_data = fields.Json(readonly=True)
 
     def _reopen(self):
         return {
@@ -49,20 +51,13 @@ class BiuroClientFromNip(models.TransientModel):
         }
 
     def action_lookup(self):
-        """Ask the registries (an explicit click: the only place this wizard calls
-        them) and show the preview."""
+        """Ask the registries (an explicit click) and show the preview. The answers
+        stay on the server for this user; "Create" reuses them."""
         self.ensure_one()
         Partner = self.env["res.partner"]
-        values, evidence = Partner._biuro_lookup_nip(self.nip)
-        if values.get("exists"):
-            self.write(
-                {
-                    "state": "exists",
-                    "nip": values["nip"],
-                    "existing_partner_id": values["existing_id"],
-                }
-            )
-            return self.action_open_existing()
+        values, _evidence = Partner._biuro_lookup_nip(self.nip)
+        if values["exists"]:
+            return self._show_existing(values)
         states = dict(
             self.env["biuro.verification"]
             ._fields["state"]
@@ -101,16 +96,33 @@ class BiuroClientFromNip(models.TransientModel):
                     for name, src in (values.get("sources") or {}).items()
                 )
                 or False,
-                "lookup_data": {"values": values, "evidence": evidence},
+                "lookup_data": False,
             }
         )
         return self._reopen()
 
+    def _show_existing(self, values):
+        self.write(
+            {
+                "state": "exists",
+                "nip": values["nip"],
+                "existing_partner_id": values["existing_id"],
+            }
+        )
+        return self.action_open_existing()
+
     def action_create(self):
+        """Create the client of the preview. The registries' answers are the ones
+        the preview got, kept on the server for this user (asked again only when
+        they are gone: expired, or an outage); the preview's editable fields are
+        the only values taken from the wizard."""
         self.ensure_one()
-        data = self.lookup_data or {}
-        if not data.get("values"):
+        if self.state != "preview":
             return self.action_lookup()
+        Partner = self.env["res.partner"]
+        values, evidence = Partner._biuro_lookup_nip(self.nip)
+        if values["exists"]:
+            return self._show_existing(values)
         overrides = {
             "name": self.name,
             "street": self.street,
@@ -120,15 +132,29 @@ class BiuroClientFromNip(models.TransientModel):
             "biuro_vat_status": self.vat_status,
             "biuro_vat_ue": self.vat_ue,
         }
-        partner = self.env["res.partner"]._biuro_create_from_lookup(
-            data["values"], data.get("evidence") or {}, overrides
-        )
+        partner = Partner._biuro_create_from_lookup(values, evidence, overrides)
         return self._open_client(partner)
 
     def action_open_existing(self):
         """The NIP is already a client's: say so and open that client."""
         self.ensure_one()
-        client = self.existing_partner_id
+        self.env["res.partner"]._biuro_verify_check_access()
+        client = self.existing_partner_id._filtered_access("read")
+        if not client:
+            # another company's client (or none any more): no name, nothing to open
+            return {
+                "type": "ir.actions.client",
+                "tag": "display_notification",
+                "params": {
+                    "type": "warning",
+                    "message": _(
+                        "A client with NIP %(nip)s already exists in the database, "
+                        "in a company or a record you cannot open. Ask a manager.",
+                        nip=self.nip or "",
+                    ),
+                    "sticky": False,
+                },
+            }
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",

@@ -1,0 +1,83 @@
+"""Security conventions every addon keeps, checked over the source tree.
+
+- Each `sudo()` in an addon's own code carries a comment `sudo: <what was checked>` on
+  its line or within the five lines above it (a multi-line statement): elevated rights are a decision, and the
+  reason stands next to it for the next reader and reviewer.
+- Each addon documents who may do what (`readme/SECURITY.md`) and holds its attacks in
+  `tests/test_security_*.py`.
+"""
+
+import pathlib
+import re
+
+import pytest
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+ADDONS = sorted(p.parent for p in REPO.glob("crm_biuro*/__manifest__.py"))
+SUDO = re.compile(r"\.sudo\(")
+REASON = re.compile(r"#.*\bsudo:\s*\S")
+LOOKBACK = 5
+
+
+def addon_sources(addon):
+    for path in sorted(addon.rglob("*.py")):
+        if "tests" in path.relative_to(addon).parts:
+            continue
+        yield path
+
+
+def uncommented_sudo(path):
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for index, line in enumerate(lines):
+        code = line.split("#", 1)[0]
+        if not SUDO.search(code):
+            continue
+        window = lines[max(0, index - LOOKBACK) : index + 1]
+        if not any(REASON.search(candidate) for candidate in window):
+            yield index + 1, line.strip()
+
+
+def test_addons_found():
+    names = {addon.name for addon in ADDONS}
+    assert {
+        "crm_biuro",
+        "crm_biuro_verify",
+        "crm_biuro_mail",
+        "crm_biuro_portal",
+    } <= names
+
+
+@pytest.mark.parametrize("addon", ADDONS, ids=lambda addon: addon.name)
+def test_every_sudo_says_why(addon):
+    missing = [
+        f"{path.relative_to(REPO)}:{number}: {line}"
+        for path in addon_sources(addon)
+        for number, line in uncommented_sudo(path)
+    ]
+    assert not missing, "sudo() without a '# sudo: <reason>' comment:\n" + "\n".join(
+        missing
+    )
+
+
+@pytest.mark.parametrize("addon", ADDONS, ids=lambda addon: addon.name)
+def test_addon_documents_and_tests_its_security(addon):
+    assert (addon / "readme" / "SECURITY.md").is_file()
+    assert list((addon / "tests").glob("test_security_*.py"))
+
+
+def test_the_check_catches_a_bare_sudo(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        "a = 1\n"
+        "# sudo: the caller's write access was checked above\n"
+        "records.sudo().write({})\n"
+        "b = 2\n"
+        "c = 3\n"
+        "d = 4\n"
+        "e = 5\n"
+        "f = 6\n"
+        "other.sudo().unlink()\n"
+        "e = f.sudo()  # sudo: reading the company's own settings\n"
+        "x = y  # not a call: .sudo(\n"
+    )
+    assert [number for number, _line in uncommented_sudo(sample)] == [9]
