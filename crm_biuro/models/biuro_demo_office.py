@@ -54,9 +54,9 @@ class BiuroDemoOffice(models.AbstractModel):
         values = {"tz": "Europe/Warsaw"}
         if env.lang == OFFICE_LANG:
             values["lang"] = OFFICE_LANG
+        # the office company's own language is set where the office is created
+        # (`make run`, or by hand in the settings): it decides the timeline's language
         staff.write(values)
-        company = self.env.ref("base.main_company")
-        company.partner_id.write(values)
 
     @api.model
     def _create_invoice_history(self):
@@ -89,7 +89,9 @@ class BiuroDemoOffice(models.AbstractModel):
                 else:
                     paid = months_back == 1 and client.id not in overdue
                 if paid:
-                    self._register_payment(env, invoice, min(issued + timedelta(days=9), today))
+                    self._register_payment(
+                        env, invoice, min(issued + timedelta(days=9), today)
+                    )
 
     @api.model
     def _create_obligation_history(self):
@@ -103,14 +105,19 @@ class BiuroDemoOffice(models.AbstractModel):
         )
         today = fields.Date.context_today(self)
         start = today.replace(day=1) - relativedelta(months=2)
-        Obligation._generate_for_clients(clients, start, today + relativedelta(months=3))
+        Obligation._generate_for_clients(
+            clients, start, today + relativedelta(months=3)
+        )
         past = Obligation.search(
             [("partner_id", "in", clients.ids), ("due_date", "<", today)],
             order="due_date, id",
         )
         late_clients = {self.env.ref(xmlid).id for xmlid in OVERDUE_CLIENTS}
         late = past.filtered(
-            lambda o: o.partner_id.id in late_clients and o.due_date >= start + relativedelta(months=1)
+            lambda o: (
+                o.partner_id.id in late_clients
+                and o.due_date >= start + relativedelta(months=1)
+            )
         )
         to_file = past - late
         for number, obligation in enumerate(to_file, start=1):
