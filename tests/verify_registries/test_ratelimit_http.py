@@ -153,4 +153,3 @@ def test_extract_envelope_from_multipart():
     assert http.extract_envelope(body) == envelope
     with pytest.raises(http.MalformedAnswer):
         http.extract_envelope(b"<html>maintenance</html>")
-
