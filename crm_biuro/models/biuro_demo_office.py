@@ -46,6 +46,19 @@ class BiuroDemoOffice(models.AbstractModel):
         return self.env
 
     @api.model
+    def _load_translations(self, module):
+        """Odoo loads an addon's translations after its demo data; what the demo
+        writes on timelines (field and selection labels inside messages) would then
+        stay English. Loaded first, the demo reads in the users' languages."""
+        langs = [
+            code
+            for code, _name in self.env["res.lang"].get_installed()
+            if code != "en_US"
+        ]
+        if langs:
+            self.env["ir.module.module"]._load_module_terms([module], langs)
+
+    @api.model
     def _setup_staff(self):
         env = self._office_env()
         staff = self.env["res.users"].browse(
