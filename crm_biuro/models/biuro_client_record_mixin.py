@@ -59,10 +59,9 @@ class BiuroClientRecordMixin(models.AbstractModel):
         raise NotImplementedError
 
     def _biuro_post_on_client_timeline(self):
-        office = office_env(self.env)
-        for record in self:
+        # the label and the record's name (selection labels inside it) both in the
+        # office's language
+        for record in self.with_env(office_env(self.env)):
             post_on_client_timeline(
-                record.partner_id,
-                record.with_env(office)._biuro_timeline_label(),
-                record,
+                record.partner_id, record._biuro_timeline_label(), record
             )
