@@ -97,6 +97,22 @@ def check_polish_office(url, db):
         ["biuro_accountant_id"],
     )
     assert len(accountants) >= 2
+    # registry evidence of past checks, with a change alert, written by the job's run
+    evidence = call(
+        "biuro.verification", "search_read", [], fields=["state", "check_date"]
+    )
+    assert len({row["check_date"] for row in evidence}) >= 2
+    assert any(row["state"] == "changed" for row in evidence)
+    # obligations in every state, e-mails and portal uploads on the timelines
+    states = {
+        group["state"]
+        for group in call(
+            "biuro.obligation", "read_group", [], ["state"], ["state"], lazy=False
+        )
+    }
+    assert {"todo", "done", "filed", "late", "cancelled"} <= states
+    assert call("mail.message", "search_count", [("message_type", "=", "email")])
+    assert call("biuro.document", "search_count", [("uploaded_by", "!=", False)])
     # everything on the clients' timelines is in the office's language
     clients = call("res.partner", "search", [("biuro_client", "=", True)])
     bodies = [
