@@ -39,6 +39,7 @@ def office_user(rpc):
                 "name": "Accountant of the example",
                 "login": LOGIN,
                 "password": LOGIN,
+                "email": "example.accountant@office.example",
                 "groups_id": [(4, groups[0]["res_id"])],
             },
         )
