@@ -52,8 +52,10 @@
         "views/crm_biuro_menus.xml",
     ],
     "demo": [
+        "demo/res_company_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/biuro_records_demo.xml",
+        "demo/biuro_office_history_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

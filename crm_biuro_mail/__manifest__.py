@@ -21,6 +21,9 @@
         "views/biuro_mail_config_views.xml",
         "views/crm_biuro_mail_menus.xml",
     ],
+    "demo": [
+        "demo/mail_demo.xml",
+    ],
     "assets": {
         "web.assets_backend": [
             "crm_biuro_mail/static/src/**/*",

@@ -26,6 +26,9 @@
         "wizards/biuro_client_from_nip_views.xml",
         "views/crm_biuro_verify_menus.xml",
     ],
+    "demo": [
+        "demo/verify_demo.xml",
+    ],
     "assets": {
         "web.assets_backend": [
             "crm_biuro_verify/static/src/**/*",

@@ -3,7 +3,8 @@
 # XML well-formedness, all from pip-installed tools (no pre-commit network hooks).
 source "$(dirname "$0")/lib.sh"
 cd "$REPO"
-ADDON_DIRS=(crm_biuro crm_biuro_verify crm_biuro_mail crm_biuro_portal)
+# every addon of the repository
+ADDON_DIRS=($(ls -d crm_biuro*/__manifest__.py | xargs -n1 dirname))
 status=0
 
 info "ruff check"

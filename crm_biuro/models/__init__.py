@@ -19,3 +19,4 @@ from . import res_partner_gdpr_export
 from . import biuro_client_duplicate
 from . import base_import_import
 from . import ir_fields_converter
+from . import biuro_demo_office

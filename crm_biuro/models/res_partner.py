@@ -4,6 +4,7 @@ from odoo.osv import expression
 
 from .. import identifiers
 from ..obligation_rules import ClientProfile, required_declaration_codes
+from .biuro_client_record_mixin import office_env
 
 BIURO_STATES = [
     ("potential", "Potential"),
@@ -183,6 +184,14 @@ class ResPartner(models.Model):
     )
 
     # --- computes -----------------------------------------------------------------
+
+    def _creation_message(self):
+        # Odoo names the model in the context's language, and that is empty while
+        # data is installed or imported: the client's timeline would open with
+        # "Contact utworzono". Written in the office's language, like our own notes.
+        return super(
+            ResPartner, self.with_env(office_env(self.env))
+        )._creation_message()
 
     @api.depends("vat", "country_id")
     def _compute_biuro_nip(self):

@@ -541,8 +541,28 @@ class ResPartner(models.Model):
             terms.update(partner.sudo().bank_ids.mapped("acc_number"))
             if not (partner.is_company or partner.biuro_client):
                 terms.add(partner.vat)
+        terms.update(self._biuro_former_values())
         terms = {" ".join(term.split()) for term in terms if term}
         return {term for term in terms if len(term) >= 5}
+
+    def _biuro_former_values(self):
+        """What the partners were called (or reachable at) before: a renamed client's
+        old name still stands in mail headers and messages written before."""
+        # sudo: callers checked the manager; tracking values are system records
+        trackings = (
+            self.env["mail.tracking.value"]
+            .sudo()
+            .search(
+                [
+                    ("mail_message_id.model", "=", "res.partner"),
+                    ("mail_message_id.res_id", "in", self.ids),
+                    ("field_id.name", "in", TRACKED_PERSONAL_FIELDS),
+                ]
+            )
+        )
+        return set(trackings.mapped("old_value_char")) | set(
+            trackings.mapped("new_value_char")
+        )
 
     def _biuro_personal_terms(self):
         """The personal values of the partners as they may appear in texts; read

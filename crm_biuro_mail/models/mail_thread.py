@@ -218,6 +218,8 @@ class MailThread(models.AbstractModel):
         e-mail. Portal users never read it (nor its attachments)."""
         return len(self) == 1 and self._biuro_mailbox_record(self._name, self.id)
 
+    # the decorator is not inherited: without it XML-RPC callers get a record
+    @api.returns("mail.message", lambda value: value.id)
     def message_post(self, **kwargs):
         if self.env.context.get("from_alias") and self._biuro_mail_internal():
             # the client timeline is the office's: portal users do not read it

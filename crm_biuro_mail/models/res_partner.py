@@ -309,6 +309,8 @@ class ResPartner(models.Model):
             self.env.context.get("from_alias") and len(self) == 1 and self.biuro_client
         )
 
+    # the decorator is not inherited: without it XML-RPC callers get a record
+    @api.returns("mail.message", lambda value: value.id)
     def message_post(self, **kwargs):
         if self._biuro_message_post_nosubscribe():
             return super(

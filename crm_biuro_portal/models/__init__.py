@@ -3,3 +3,4 @@ from . import res_partner
 from . import biuro_document
 from . import res_users
 from . import mail_message
+from . import biuro_demo_portal

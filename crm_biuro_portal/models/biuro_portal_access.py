@@ -4,6 +4,8 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import email_normalize
 
+from odoo.addons.crm_biuro.models.biuro_client_record_mixin import office_env
+
 LEVELS = [
     ("owner", "Owner"),
     ("accountant", "Accountant"),
@@ -139,12 +141,13 @@ class BiuroPortalAccess(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         accesses = super().create(vals_list)
+        office = office_env(self.env)
         for access in accesses:
             access._biuro_post_on_client(
-                self.env._(
+                office._(
                     "Portal access granted to %(person)s: %(level)s.",
                     person=access._biuro_person_name(),
-                    level=access._biuro_level_label(access.level),
+                    level=access.with_env(office)._biuro_level_label(access.level),
                 )
             )
         return accesses
@@ -166,31 +169,32 @@ class BiuroPortalAccess(models.Model):
                     vals = dict(vals, revoked_by_office=not self.env.user.share)
         before = {access.id: (access.level, access.active) for access in self}
         result = super().write(vals)
+        office = office_env(self.env)
         for access in self:
             old_level, was_active = before[access.id]
             person = access._biuro_person_name()
             if was_active and not access.active:
                 access._biuro_post_on_client(
-                    self.env._("Portal access of %(person)s revoked.", person=person)
+                    office._("Portal access of %(person)s revoked.", person=person)
                 )
                 # no more mail from the client's thread for someone who lost access;
                 # sudo: the caller has just revoked this row (ACL or manage check)
                 access.client_id.sudo().message_unsubscribe(access.partner_id.ids)
             elif access.active and not was_active:
                 access._biuro_post_on_client(
-                    self.env._(
+                    office._(
                         "Portal access granted again to %(person)s: %(level)s.",
                         person=person,
-                        level=access._biuro_level_label(access.level),
+                        level=access.with_env(office)._biuro_level_label(access.level),
                     )
                 )
             elif access.active and old_level != access.level:
                 access._biuro_post_on_client(
-                    self.env._(
+                    office._(
                         "Portal access level of %(person)s changed: %(old)s → %(new)s.",
                         person=person,
-                        old=access._biuro_level_label(old_level),
-                        new=access._biuro_level_label(access.level),
+                        old=access.with_env(office)._biuro_level_label(old_level),
+                        new=access.with_env(office)._biuro_level_label(access.level),
                     )
                 )
         return result

@@ -32,6 +32,8 @@ class PortalWorld:
         # English users of the tests get English pages at the plain URLs.
         cls.env["res.lang"]._activate_lang("en_US")
         cls.env["ir.default"].set("res.partner", "lang", "en_US")
+        # notes on the office's timeline are in the office's language (its company's)
+        cls.env.company.partner_id.lang = "en_US"
         if not cls.env.company.chart_template:
             cls.env["account.chart.template"].try_loading(
                 "generic_coa", company=cls.env.company, install_demo=False

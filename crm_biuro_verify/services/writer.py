@@ -9,6 +9,7 @@ from collections import defaultdict
 from markupsafe import Markup
 
 from odoo.addons.crm_biuro import identifiers
+from odoo.addons.crm_biuro.models.biuro_client_record_mixin import office_env
 
 # What a registry's answer may write on a client, and nothing else (the outcome's
 # ``fill``: set when empty, ``updates``: set): plain values, never x2many commands.
@@ -204,8 +205,10 @@ def registry_label(env, registry):
 
 
 def post_alert(partner, registry, outcome):
-    """Timeline note "old → new" and an activity for the client's accountant."""
-    env = partner.env
+    """Timeline note "old → new" and an activity for the client's accountant, in the
+    office's language (the daily job runs with none in its context)."""
+    env = office_env(partner.env)
+    partner = partner.with_env(env)
     label = registry_label(env, registry)
     lines = Markup("").join(
         Markup("<li>%s: %s → %s</li>") % (field, old or "-", new or "-")

@@ -3,10 +3,12 @@ the login page served, and a second run that updates instead of failing."""
 
 import os
 import pathlib
+import re
 import socket
 import subprocess
 import time
 import urllib.request
+import xmlrpc.client
 
 import pytest
 
@@ -20,7 +22,7 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def serve_until_login_page(db, port, log_path):
+def serve_until_login_page(db, port, log_path, while_serving=None):
     # `make test ADDONS=x` exports ADDONS; `make run` must still install all four
     env = {
         k: v
@@ -46,13 +48,105 @@ def serve_until_login_page(db, port, log_path):
                 with urllib.request.urlopen(
                     f"http://127.0.0.1:{port}/web/login", timeout=5
                 ) as answer:
-                    return answer.status, answer.read().decode()
+                    status, page = answer.status, answer.read().decode()
+                if while_serving:
+                    while_serving(f"http://127.0.0.1:{port}", db)
+                return status, page
             except OSError:
                 time.sleep(2)
         pytest.fail(f"no login page within 15 minutes; see {log_path}")
     finally:
         os.killpg(proc.pid, 15)
         proc.wait(timeout=60)
+
+
+def check_polish_office(url, db):
+    """What a new user sees in the demo, read the way an external tool would."""
+    common = xmlrpc.client.ServerProxy(f"{url}/xmlrpc/2/common")
+    uid = common.authenticate(db, "admin", "admin", {})
+    models = xmlrpc.client.ServerProxy(f"{url}/xmlrpc/2/object", allow_none=True)
+
+    def call(model, method, *args, **kwargs):
+        return models.execute_kw(db, uid, "admin", model, method, list(args), kwargs)
+
+    [company] = call(
+        "res.company",
+        "search_read",
+        [("id", "=", 1)],
+        fields=["name", "country_id", "currency_id", "vat"],
+    )
+    assert company["country_id"][1] in ("Poland", "Polska")
+    assert company["currency_id"][1] == "PLN"
+    assert company["vat"].startswith("PL")
+    assert "YourCompany" not in company["name"]
+    installed = call(
+        "ir.module.module", "search_read", [("name", "=", "l10n_pl")], fields=["state"]
+    )
+    assert installed[0]["state"] == "installed"
+    # invoices in the three payment states a client can be in
+    for state in ("paid", "current", "overdue"):
+        assert call(
+            "res.partner", "search_count", [("biuro_payment_state", "=", state)]
+        ), f"no demo client with payment state {state}"
+    # the staff: an owner-manager and two accountants who split the clients
+    accountants = call(
+        "res.partner",
+        "read_group",
+        [("biuro_client", "=", True), ("biuro_accountant_id", "!=", False)],
+        ["biuro_accountant_id"],
+        ["biuro_accountant_id"],
+    )
+    assert len(accountants) >= 2
+    # registry evidence of past checks, with a change alert, written by the job's run
+    evidence = call(
+        "biuro.verification", "search_read", [], fields=["state", "check_date"]
+    )
+    assert len({row["check_date"] for row in evidence}) >= 2
+    assert any(row["state"] == "changed" for row in evidence)
+    # obligations in every state, e-mails and portal uploads on the timelines
+    states = {
+        group["state"]
+        for group in call(
+            "biuro.obligation", "read_group", [], ["state"], ["state"], lazy=False
+        )
+    }
+    assert {"todo", "done", "filed", "late", "cancelled"} <= states
+    assert call("mail.message", "search_count", [("message_type", "=", "email")])
+    assert call("biuro.document", "search_count", [("uploaded_by", "!=", False)])
+    # everything on the clients' timelines is in the office's language
+    clients = call("res.partner", "search", [("biuro_client", "=", True)])
+    bodies = [
+        message["body"]
+        for message in call(
+            "mail.message",
+            "search_read",
+            [("model", "=", "res.partner"), ("res_id", "in", clients)],
+            fields=["body"],
+        )
+    ]
+    assert bodies, "the demo clients have empty timelines"
+    english = english_phrases()
+    found = sorted({phrase for body in bodies for phrase in english if phrase in body})
+    assert not found, f"English on the demo timelines: {found}"
+
+
+def english_phrases():
+    """Source phrases of the addons that have a different Polish translation."""
+    from babel.messages.pofile import read_po
+
+    phrases = set()
+    for po_path in REPO.glob("crm_biuro*/i18n/pl.po"):
+        with open(po_path, "rb") as po_file:
+            catalog = read_po(po_file)
+        for message in catalog:
+            if not message.id or not message.string or message.id == message.string:
+                continue
+            source = message.id if isinstance(message.id, str) else message.id[0]
+            for fragment in re.split(r"%\(?\w*\)?[sd]|\{\w*\}|<[^>]+>", source):
+                fragment = fragment.strip(" :.,")
+                if len(fragment) >= 12 and len(fragment.split()) >= 2:
+                    phrases.add(fragment)
+    return phrases
 
 
 def psql(db, sql):
@@ -68,7 +162,9 @@ def test_make_run_serves_the_demo_and_reruns(tmp_path):
     db = f"crm_biuro_runtest_{os.getpid()}"
     log_path = tmp_path / "make-run.log"
     try:
-        status, page = serve_until_login_page(db, free_port(), log_path)
+        status, page = serve_until_login_page(
+            db, free_port(), log_path, while_serving=check_polish_office
+        )
         assert status == 200 and "login" in page
         installed = psql(
             db,

@@ -1,8 +1,8 @@
 """Security conventions every addon keeps, checked over the source tree.
 
 - Each `sudo()` in an addon's own code carries a comment `sudo: <what was checked>` on
-  its line or within the five lines above it (a multi-line statement): elevated rights are a decision, and the
-  reason stands next to it for the next reader and reviewer.
+  its line or within the five lines above it (a multi-line statement): elevated rights
+  are a decision, and the reason stands next to it for the next reader and reviewer.
 - Each addon documents who may do what (`readme/SECURITY.md`) and holds its attacks in
   `tests/test_security_*.py`.
 """

@@ -1,7 +1,5 @@
 """GUS rate limits by time of day, retries/backoff, and the shared HTTP helpers."""
 
-import pathlib
-import re
 from datetime import datetime, timezone
 
 import pytest
@@ -155,13 +153,3 @@ def test_extract_envelope_from_multipart():
     assert http.extract_envelope(body) == envelope
     with pytest.raises(http.MalformedAnswer):
         http.extract_envelope(b"<html>maintenance</html>")
-
-
-def test_no_odoo_import_in_plain_packages():
-    addon = pathlib.Path(http.__file__).resolve().parents[1]
-    for package in ("registries", "fake_registries"):
-        for path in (addon / package).rglob("*.py"):
-            text = path.read_text("utf-8")
-            assert not re.search(r"^\s*(from|import)\s+odoo\b", text, re.MULTILINE), (
-                path
-            )
