@@ -1,0 +1,3 @@
+from . import test_aml_case
+from . import test_expiry_alerts
+from . import test_security_compliance
