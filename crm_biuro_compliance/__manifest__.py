@@ -18,6 +18,7 @@
         "data/ir_config_parameter_data.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
+        "data/biuro_document_category_data.xml",
         "views/biuro_aml_case_views.xml",
         "views/biuro_aml_person_views.xml",
         "views/biuro_aml_discrepancy_views.xml",
@@ -27,6 +28,7 @@
         "views/biuro_contract_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
+        "views/portal_templates.xml",
         "views/crm_biuro_compliance_menus.xml",
     ],
 }
