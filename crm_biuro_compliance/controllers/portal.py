@@ -34,8 +34,9 @@ class BiuroCompliancePortal(BiuroClientPortal):
                 ]
             )
         )
+        # sudo: the mandates were found with the user's rights; rendered as such
         return {
-            "biuro_mandates": mandates.sudo(),  # sudo: rows found with the user's rights
+            "biuro_mandates": mandates.sudo(),
             "biuro_ksef_permissions": permissions,
             "biuro_can_sign": access.level in MANAGE_LEVELS,
         }
