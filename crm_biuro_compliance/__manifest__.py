@@ -29,6 +29,8 @@
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
         "views/portal_templates.xml",
+        "report/biuro_aml_summary_report.xml",
+        "wizards/biuro_aml_summary_views.xml",
         "views/crm_biuro_compliance_menus.xml",
     ],
 }

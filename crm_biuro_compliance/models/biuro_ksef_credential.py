@@ -91,9 +91,9 @@ class BiuroKsefCredential(models.Model):
         )
         labels = dict(self._fields["credential_type"]._description_selection(self.env))
         for cred in creds:
-            profile = cred.profile_id
             user = cred.partner_id.biuro_accountant_id or cred.requested_by_id
-            profile.activity_schedule(
+            # on the client: the accountant sees it on the client's dashboard
+            cred.partner_id.activity_schedule(
                 activity_type_id=activity_type.id,
                 date_deadline=max(today, cred.valid_to),
                 summary=_(

@@ -157,7 +157,8 @@ class BiuroMandate(models.Model):
     @api.model
     def _cron_mandate_alerts(self):
         """Move powers of attorney to expiring/expired and give the client's
-        accountant an activity N days before the end (once per end date)."""
+        accountant an activity on the client N days before the end (once per end
+        date)."""
         mandates = self.search([("state", "in", LIVE)])
         mandates._refresh_state()
         activity_type = self.env.ref(
@@ -169,7 +170,8 @@ class BiuroMandate(models.Model):
             )
         ):
             user = mandate.partner_id.biuro_accountant_id or mandate.attorney_id
-            mandate.activity_schedule(
+            # on the client: the accountant sees it on the client's dashboard
+            mandate.partner_id.activity_schedule(
                 activity_type_id=activity_type.id,
                 date_deadline=mandate.date_to,
                 summary=_(

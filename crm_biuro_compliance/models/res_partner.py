@@ -1,4 +1,5 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.tools import format_date
 
 from . import params
 from .biuro_aml_case import CASE_STATES, RISK_LEVELS
@@ -108,3 +109,21 @@ class ResPartner(models.Model):
             if state in domains:
                 result = ["|"] + result + domains[state] if result else domains[state]
         return result or [("id", "=", False)]
+
+    def _biuro_dashboard_stats(self):
+        """The AML state and the next review, for the AML roles (stored fields of
+        the client: no query of their own)."""
+        stats = super()._biuro_dashboard_stats()
+        user = self.env.user
+        if user.has_group("crm_biuro_compliance.group_biuro_aml") or user.has_group(
+            "crm_biuro.group_biuro_manager"
+        ):
+            states = dict(
+                self._fields["biuro_aml_state"]._description_selection(self.env)
+            )
+            stats.append((_("AML case"), states.get(self.biuro_aml_state, "-")))
+            review = self.biuro_aml_next_review
+            stats.append(
+                (_("Next AML review"), format_date(self.env, review) if review else "-")
+            )
+        return stats

@@ -3,3 +3,4 @@ from . import test_expiry_alerts
 from . import test_security_compliance
 from . import test_crbr_comparison
 from . import test_portal_mandates
+from . import test_reports

@@ -71,17 +71,17 @@ class TestExpiryAlerts(ComplianceCase):
         mandate.action_activate()
         self.assertEqual(mandate.state, "active")
         self.Mandate._cron_mandate_alerts()
-        self.assertFalse(self.alerts(mandate))
+        self.assertFalse(self.alerts(self.client))
         with freeze_time("2027-02-01"):
             self.Mandate._cron_mandate_alerts()
             self.assertEqual(mandate.state, "expiring")
-            alert = self.alerts(mandate)
+            alert = self.alerts(self.client)
             self.assertEqual(len(alert), 1)
             self.assertEqual(alert.user_id, self.user, "the client's accountant")
         with freeze_time("2027-03-01"):
             self.Mandate._cron_mandate_alerts()
             self.assertEqual(mandate.state, "expired")
-            self.assertEqual(len(self.alerts(mandate)), 1, "one alert per end date")
+            self.assertEqual(len(self.alerts(self.client)), 1, "one alert per end date")
 
     @freeze_time("2026-12-04")
     def test_mandate_revocation_needs_date_and_form(self):
@@ -123,15 +123,15 @@ class TestExpiryAlerts(ComplianceCase):
             }
         )
         Credential._cron_credential_alerts()
-        alerts = self.alerts(profile)
+        alerts = self.alerts(self.client)
         self.assertEqual(len(alerts), 1)
         self.assertIn("T-1", alerts.summary)
         self.assertEqual(alerts.user_id, self.user)
         with freeze_time("2028-06-10"):
             Credential._cron_credential_alerts()
-        self.assertEqual(len(self.alerts(profile)), 2)
+        self.assertEqual(len(self.alerts(self.client)), 2)
         self.assertTrue(
-            any(cert.serial in s for s in self.alerts(profile).mapped("summary"))
+            any(cert.serial in s for s in self.alerts(self.client).mapped("summary"))
         )
 
     def test_certificate_needs_kind_and_end(self):
