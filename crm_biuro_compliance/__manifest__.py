@@ -26,11 +26,20 @@
         "views/biuro_ksef_profile_views.xml",
         "views/biuro_processing_agreement_views.xml",
         "views/biuro_contract_views.xml",
+        "views/biuro_obligation_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
         "views/portal_templates.xml",
         "report/biuro_aml_summary_report.xml",
         "wizards/biuro_aml_summary_views.xml",
         "views/crm_biuro_compliance_menus.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "crm_biuro_compliance/static/tests/tours/*.js",
+        ],
+    },
+    "demo": [
+        "demo/compliance_demo.xml",
     ],
 }

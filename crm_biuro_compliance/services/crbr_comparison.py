@@ -34,13 +34,15 @@ def crbr_share(interest):
 
 
 def country_matches(country, crbr_text):
-    """CRBR names countries in Polish capitals ("POLSKA"); the office picks one."""
+    """CRBR names countries in Polish capitals ("POLSKA"); the office picks one.
+    Compared with the country's name in every installed language (Polish is, in a
+    Polish office) and its code. Only a value the office recorded is compared: a
+    blank is missing data, not a contradiction."""
     if not country:
-        return not crbr_text
+        return True
     wanted = normalize(crbr_text)
-    names = {
-        normalize(country.with_context(lang=lang).name) for lang in ("pl_PL", "en_US")
-    }
+    langs = [code for code, _name in country.env["res.lang"].get_installed()]
+    names = {normalize(country.with_context(lang=lang).name) for lang in langs}
     return wanted in names or wanted == normalize(country.code)
 
 

@@ -4,3 +4,4 @@ from . import test_security_compliance
 from . import test_crbr_comparison
 from . import test_portal_mandates
 from . import test_reports
+from . import test_tour
