@@ -127,3 +127,35 @@ class ResPartner(models.Model):
                 (_("Next AML review"), format_date(self.env, review) if review else "-")
             )
         return stats
+
+    def write(self, vals):
+        result = super().write(vals)
+        if vals.get("biuro_anonymized_date"):
+            self._biuro_note_aml_kept()
+        return result
+
+    def _biuro_note_aml_kept(self):
+        """GDPR anonymisation (crm_biuro) leaves the AML case alone: the AML act
+        (art. 49) requires keeping it. The case says so, with the date until
+        which it is kept."""
+        # sudo: only a note is added to the cases of the partners just anonymised
+        # by the GDPR flow (which checks the manager right itself)
+        cases = (
+            self.env["biuro.aml.case"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("partner_id", "in", self.ids)])
+        )
+        for case in cases:
+            until = case.retention_until
+            case.message_post(
+                body=_(
+                    "The client's personal data was anonymised. This AML case is kept "
+                    "as the AML act requires (art. 49: 5 years after the relationship "
+                    "ends)%(until)s, then listed for deletion.",
+                    until=_(", until %s", format_date(self.env, until))
+                    if until
+                    else "",
+                ),
+                subtype_xmlid="mail.mt_note",
+            )

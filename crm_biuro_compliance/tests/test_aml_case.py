@@ -197,3 +197,16 @@ class TestRetention(ComplianceCase):
         self.assertIn(case, listed)
         self.assertNotIn(kept, listed)
         self.assertIn("retention_over", action.context)
+
+
+@tagged("post_install", "-at_install")
+class TestGdpr(ComplianceCase):
+    def test_anonymisation_keeps_the_case_and_says_so(self):
+        client = self.make_client(biuro_state="active")
+        case = self.make_case(client)
+        person = self.add_ubo(case, "Jan Kowalski", 100.0, pesel="44051401359")
+        # what crm_biuro's anonymisation writes on the client
+        client.write({"name": "Deleted client", "biuro_anonymized_date": "2026-12-04"})
+        self.assertTrue(case.exists())
+        self.assertEqual(person.pesel, "44051401359")
+        self.assertIn("kept as the AML act requires", case.message_ids[0].body)
