@@ -71,8 +71,13 @@ class BiuroMandate(models.Model):
     revocation_form = fields.Selection(REVOCATION_FORMS, tracking=True)
     file = fields.Binary(string="Signed file", attachment=True, copy=False)
     file_name = fields.Char()
-    document_ids = fields.One2many(
-        "biuro.document", "biuro_mandate_id", string="Signed documents"
+    # computed rather than a One2many: the link field is an extension of
+    # biuro.document, a model of crm_biuro; an inverse pointing into another
+    # addon's extension breaks registries rebuilt without it (odoo-test-helper)
+    document_ids = fields.Many2many(
+        "biuro.document",
+        string="Signed documents",
+        compute="_compute_document_ids",
     )
     alert_sent_for = fields.Date(copy=False)
 
@@ -88,6 +93,18 @@ class BiuroMandate(models.Model):
                     mandate.partner_id.name,
                 )
                 if p
+            )
+
+    def _compute_document_ids(self):
+        Document = self.env["biuro.document"]
+        found = (
+            Document.search([("biuro_mandate_id", "in", self.ids)])
+            if self.ids
+            else Document
+        )
+        for mandate in self:
+            mandate.document_ids = found.filtered(
+                lambda d, mandate=mandate: d.biuro_mandate_id == mandate
             )
 
     @api.constrains("date_from", "date_to", "revocation_date")
