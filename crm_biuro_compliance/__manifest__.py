@@ -1,0 +1,45 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Accounting Office CRM: Compliance File",
+    "summary": "The office's legal file per client: AML/KYC case with the CRBR "
+    "comparison, powers of attorney, KSeF permissions, processing agreement",
+    "version": "18.0.1.0.0",
+    "category": "Accounting/Accounting",
+    "website": "https://github.com/crm-biuro/crm_biuro",
+    "author": "crm_biuro contributors",
+    "license": "AGPL-3",
+    "development_status": "Alpha",
+    "installable": True,
+    "depends": ["crm_biuro_verify", "crm_biuro_portal"],
+    "data": [
+        "security/crm_biuro_compliance_groups.xml",
+        "security/ir.model.access.csv",
+        "security/crm_biuro_compliance_security.xml",
+        "data/ir_config_parameter_data.xml",
+        "data/mail_activity_type_data.xml",
+        "data/ir_cron_data.xml",
+        "data/biuro_document_category_data.xml",
+        "views/biuro_aml_case_views.xml",
+        "views/biuro_aml_person_views.xml",
+        "views/biuro_aml_discrepancy_views.xml",
+        "views/biuro_mandate_views.xml",
+        "views/biuro_ksef_profile_views.xml",
+        "views/biuro_processing_agreement_views.xml",
+        "views/biuro_contract_views.xml",
+        "views/biuro_obligation_views.xml",
+        "views/res_partner_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/portal_templates.xml",
+        "report/biuro_aml_summary_report.xml",
+        "wizards/biuro_aml_summary_views.xml",
+        "views/crm_biuro_compliance_menus.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "crm_biuro_compliance/static/tests/tours/*.js",
+        ],
+    },
+    "demo": [
+        "demo/compliance_demo.xml",
+    ],
+}

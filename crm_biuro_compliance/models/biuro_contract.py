@@ -1,0 +1,112 @@
+from markupsafe import Markup
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from . import params
+
+
+class BiuroContract(models.Model):
+    """Art. 34-35 of the AML act: the measures come before the relationship. An
+    active bookkeeping contract needs an approved AML case of the client: blocked,
+    or only warned about (Settings → Accounting office)."""
+
+    _inherit = "biuro.contract"
+
+    biuro_aml_approved = fields.Boolean(
+        string="AML case approved", compute="_compute_biuro_aml_approved"
+    )
+    biuro_processing_agreement_id = fields.Many2one(
+        "biuro.processing.agreement",
+        string="Processing agreement",
+        compute="_compute_biuro_processing_agreement_id",
+    )
+
+    @api.depends("partner_id")
+    def _compute_biuro_aml_approved(self):
+        approved = self._biuro_aml_approved_clients()
+        for contract in self:
+            contract.biuro_aml_approved = (
+                contract.partner_id.id,
+                contract.company_id.id,
+            ) in approved
+
+    @api.depends("partner_id")
+    def _compute_biuro_processing_agreement_id(self):
+        Agreement = self.env["biuro.processing.agreement"]
+        for contract in self:
+            contract.biuro_processing_agreement_id = Agreement.search(
+                [
+                    ("partner_id", "=", contract.partner_id.id),
+                    ("company_id", "=", contract.company_id.id),
+                ],
+                limit=1,
+            )
+
+    def _biuro_aml_approved_clients(self):
+        """{(partner_id, company_id)} of the clients of these contracts whose AML
+        case is approved."""
+        # sudo: office users may not read AML cases; only whether the case of
+        # these contracts' clients is approved is read, nothing is returned
+        cases = (
+            self.env["biuro.aml.case"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "in", self.partner_id.ids),
+                    ("state", "=", "approved"),
+                ]
+            )
+        )
+        return {(c.partner_id.id, c.company_id.id) for c in cases}
+
+    def _biuro_needs_aml_check(self):
+        return self.filtered(
+            lambda c: c.state == "active" and c.contract_type == "bookkeeping"
+        )
+
+    @api.constrains("state", "contract_type", "partner_id")
+    def _check_biuro_aml_case(self):
+        contracts = self._biuro_needs_aml_check()
+        if not contracts or params.contract_mode(self.env) != "block":
+            return
+        approved = contracts._biuro_aml_approved_clients()
+        for contract in contracts:
+            if (contract.partner_id.id, contract.company_id.id) not in approved:
+                raise ValidationError(
+                    _(
+                        "%(client)s cannot have an active bookkeeping contract "
+                        "before its AML case is approved.",
+                        client=contract.partner_id.display_name,
+                    )
+                )
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "state" in vals or "contract_type" in vals:
+            self._biuro_warn_without_aml()
+        return result
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        contracts = super().create(vals_list)
+        contracts._biuro_warn_without_aml()
+        return contracts
+
+    def _biuro_warn_without_aml(self):
+        """In "warn" mode the contract is activated and its chatter says so."""
+        contracts = self._biuro_needs_aml_check()
+        if not contracts or params.contract_mode(self.env) != "warn":
+            return
+        approved = contracts._biuro_aml_approved_clients()
+        for contract in contracts:
+            if (contract.partner_id.id, contract.company_id.id) not in approved:
+                contract.message_post(
+                    body=Markup("<p>%s</p>")
+                    % _(
+                        "Activated although the client's AML case is not "
+                        "approved (%(date)s).",
+                        date=fields.Date.context_today(contract),
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )

@@ -1,0 +1,183 @@
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from .common import ComplianceCase
+
+R, W, C, U = "read", "write", "create", "unlink"
+
+
+@tagged("post_install", "-at_install")
+class TestComplianceSecurity(ComplianceCase):
+    """Roles × operations on every model of the compliance file. AML data: the
+    AML officer and managers only; office users keep powers of attorney, KSeF and
+    processing agreements; portal users read the powers of attorney of their own
+    companies only; a plain employee sees nothing."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.client = cls.make_client(biuro_state="active")
+        cls.foreign = cls.make_client("Obca Firma sp. z o.o.", vat="7251801126")
+        cls.env["biuro.portal.access"].create(
+            {
+                "partner_id": cls.portal_user.partner_id.id,
+                "client_id": cls.client.id,
+                "level": "owner",
+            }
+        )
+        cls.case = cls.make_case(cls.client)
+        cls.person = cls.add_ubo(cls.case, "Jan Kowalski", 100.0, pesel="44051401359")
+        cls.discrepancy = cls.env["biuro.aml.discrepancy"].create(
+            {
+                "case_id": cls.case.id,
+                "owner_name": "Anna Nowak",
+                "field": "missing_in_office",
+                "key": "k",
+            }
+        )
+        cls.mandate = cls.make_mandate(cls.client)
+        cls.foreign_mandate = cls.make_mandate(cls.foreign)
+        cls.profile = cls.env["biuro.ksef.profile"].create(
+            {"partner_id": cls.client.id}
+        )
+        cls.permission = cls.env["biuro.ksef.permission"].create(
+            {"profile_id": cls.profile.id}
+        )
+        cls.credential = cls.env["biuro.ksef.credential"].create(
+            {"profile_id": cls.profile.id, "credential_type": "token", "serial": "T"}
+        )
+        cls.agreement = cls.env["biuro.processing.agreement"].create(
+            {"partner_id": cls.client.id, "version": "2026/1"}
+        )
+        cls.roles = {
+            "aml": cls.aml_officer,
+            "manager": cls.manager,
+            "user": cls.user,
+            "employee": cls.outsider,
+            "portal": cls.portal_user,
+        }
+
+    @classmethod
+    def make_mandate(cls, client):
+        mandate = cls.env["biuro.mandate"].create(
+            {
+                "partner_id": client.id,
+                "mandate_type": "upl1",
+                "attorney_id": cls.user.id,
+            }
+        )
+        mandate.action_activate()
+        return mandate
+
+    def allowed(self, user, record, operation):
+        try:
+            records = record.with_user(user)
+            if operation == R:
+                records.check_access(R)
+                records.read(["display_name"])
+            elif operation == W:
+                records.check_access(W)
+            elif operation == U:
+                records.check_access(U)
+            elif operation == C:
+                records.browse().check_access(C)
+        except AccessError:
+            return False
+        return True
+
+    def assert_matrix(self, record, expected):
+        for role, operations in expected.items():
+            user = self.roles[role]
+            for operation in (R, W, C, U):
+                with self.subTest(model=record._name, role=role, op=operation):
+                    self.assertEqual(
+                        self.allowed(user, record, operation),
+                        operation in operations,
+                    )
+
+    def test_aml_models(self):
+        for record in (self.case, self.discrepancy):
+            self.assert_matrix(
+                record,
+                {
+                    "aml": {R, W, C},
+                    "manager": {R, W, C, U},
+                    "user": set(),
+                    "employee": set(),
+                    "portal": set(),
+                },
+            )
+        self.assert_matrix(
+            self.person,
+            {
+                "aml": {R, W, C, U},
+                "manager": {R, W, C, U},
+                "user": set(),
+                "employee": set(),
+                "portal": set(),
+            },
+        )
+
+    def test_office_models(self):
+        for record in (self.mandate, self.profile, self.agreement):
+            self.assert_matrix(
+                record,
+                {
+                    "aml": {R, W, C},
+                    "manager": {R, W, C, U},
+                    "user": {R, W, C},
+                    "employee": set(),
+                    "portal": {R} if record == self.mandate else set(),
+                },
+            )
+        for record in (self.permission, self.credential):
+            self.assert_matrix(
+                record,
+                {
+                    "aml": {R, W, C, U},
+                    "manager": {R, W, C, U},
+                    "user": {R, W, C, U},
+                    "employee": set(),
+                    "portal": set(),
+                },
+            )
+
+    def test_portal_reads_only_its_companies_mandates(self):
+        Mandate = self.env["biuro.mandate"].with_user(self.portal_user)
+        self.assertEqual(Mandate.search([]), self.mandate)
+        self.assertFalse(self.allowed(self.portal_user, self.foreign_mandate, R))
+        draft = self.env["biuro.mandate"].create(
+            {"partner_id": self.client.id, "attorney_id": self.user.id}
+        )
+        self.assertFalse(self.allowed(self.portal_user, draft, R))
+
+    def test_identity_fields_of_people_are_aml_only(self):
+        self.assertEqual(self.person.with_user(self.aml_officer).pesel, "44051401359")
+        self.assertEqual(self.person.with_user(self.manager).pesel, "44051401359")
+        # the client summary fields are hidden from office users
+        with self.assertRaises(AccessError):
+            self.client.with_user(self.user).read(["biuro_aml_state"])
+        self.assertEqual(
+            self.client.with_user(self.aml_officer).biuro_aml_state, "draft"
+        )
+
+    def test_office_user_cannot_reach_aml_through_the_client(self):
+        client = self.client.with_user(self.user)
+        with self.assertRaises(AccessError):
+            client.read(["biuro_aml_case_ids"])
+        with self.assertRaises(AccessError):
+            self.case.with_user(self.user).action_compare_crbr()
+
+    def test_multi_company(self):
+        other_company = self.env["res.company"].create({"name": "Biuro Kraków"})
+        self.aml_officer.write({"company_ids": [(4, other_company.id)]})
+        case = self.case.with_user(self.aml_officer).with_context(
+            allowed_company_ids=[other_company.id]
+        )
+        with self.assertRaises(AccessError):
+            case.read(["risk_level"])
+        mandate = self.mandate.with_user(self.aml_officer).with_context(
+            allowed_company_ids=[other_company.id]
+        )
+        with self.assertRaises(AccessError):
+            mandate.read(["state"])
