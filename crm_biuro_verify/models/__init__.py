@@ -7,3 +7,4 @@ from . import res_partner
 from . import res_partner_lookup
 from . import res_config_settings
 from . import base_partner_merge
+from . import res_partner_hooks
