@@ -8,3 +8,4 @@ from . import test_tour
 from . import test_security_verify
 from . import test_gdpr_verify
 from . import test_merge_verify
+from . import test_verified_hook
