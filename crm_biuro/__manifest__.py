@@ -3,7 +3,7 @@
     "name": "Accounting Office CRM (biuro rachunkowe)",
     "summary": "Client registry of a Polish accounting office: identifiers, "
     "tax profile, contacts, contracts, inspections, documents, timeline",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.0.1",
     "category": "Accounting/Accounting",
     "website": "https://github.com/crm-biuro/crm_biuro",
     "author": "crm_biuro contributors",

@@ -9,50 +9,11 @@ domains (gmail.com, wp.pl...) say nothing about the firm and never match.
 import re
 import unicodedata
 
-PUBLIC_EMAIL_DOMAINS = frozenset(
-    {
-        "gmail.com",
-        "googlemail.com",
-        "wp.pl",
-        "o2.pl",
-        "tlen.pl",
-        "go2.pl",
-        "onet.pl",
-        "onet.eu",
-        "op.pl",
-        "poczta.onet.pl",
-        "vp.pl",
-        "interia.pl",
-        "interia.eu",
-        "interia.com",
-        "poczta.fm",
-        "gazeta.pl",
-        "int.pl",
-        "buziaczek.pl",
-        "autograf.pl",
-        "yahoo.com",
-        "outlook.com",
-        "hotmail.com",
-        "live.com",
-        "icloud.com",
-        "me.com",
-        "proton.me",
-        "protonmail.com",
-        "gmx.com",
-        "gmx.net",
-        "aol.com",
-        "gmx.de",
-        "mac.com",
-        "mail.com",
-        "msn.com",
-        "outlook.pl",
-        "pm.me",
-        "spoko.pl",
-        "yahoo.pl",
-        "yandex.com",
-        "zoho.com",
-    }
-)
+# PUBLIC_EMAIL_DOMAINS: still importable from here (the list lives in email_domains)
+if __package__:
+    from .email_domains import PUBLIC_EMAIL_DOMAINS, company_domain
+else:  # imported on its own, with the addon directory on sys.path (plain tests)
+    from email_domains import PUBLIC_EMAIL_DOMAINS, company_domain  # noqa: F401
 
 # Legal forms as they read once punctuation is gone and diacritics are folded; the
 # longest first so that "sp z o o sp k" loses both of its parts.
@@ -111,16 +72,9 @@ def name_key(name):
 
 
 def email_domain(email):
-    """The company domain of an e-mail address, or "" for a public mailbox."""
-    value = (email or "").strip().lower()
-    # "Jan <jan@firma.pl>" and "jan@firma.pl, biuro@firma.pl": the first address
-    value = value.split(",")[0].strip().rstrip(">")
-    if "@" not in value:
-        return ""
-    domain = value.rsplit("@", 1)[1].strip().strip(".")
-    if not domain or "." not in domain or domain in PUBLIC_EMAIL_DOMAINS:
-        return ""
-    return domain
+    """The company domain of an e-mail address, or "" for a public mailbox (see
+    email_domains.company_domain)."""
+    return company_domain(email)
 
 
 # The short legal forms people type in spreadsheets, keyed like `name_key` words.

@@ -12,6 +12,7 @@ from . import res_partner_records
 from . import res_partner_obligations
 from . import account_move
 from . import res_partner_matching
+from . import res_partner_verified
 from . import res_partner_import
 from . import res_partner_vcard
 from . import res_partner_gdpr

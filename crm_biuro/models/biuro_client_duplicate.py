@@ -2,6 +2,24 @@ from odoo import _, fields, models, tools
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
+from ..email_domains import PUBLIC_EMAIL_DOMAINS
+
+
+def company_domain_sql(column):
+    """SQL of email_domains.company_domain() on a column of normalised addresses
+    (a test keeps the two equal): the host after the @ without dots around it nor
+    www., NULL for none, for no dot or for a public mailbox."""
+    host = SQL(
+        "regexp_replace(btrim(split_part(%s, '@', 2), '.'), '^www[.]', '')", column
+    )
+    return SQL(
+        "CASE WHEN strpos(%(host)s, '.') > 0 AND %(host)s NOT IN %(public)s "
+        "THEN %(host)s END",
+        host=host,
+        public=tuple(sorted(PUBLIC_EMAIL_DOMAINS)),
+    )
+
+
 REASONS = [
     ("nip", "Same NIP"),
     ("name", "Same name"),
@@ -16,8 +34,9 @@ class BiuroClientDuplicate(models.Model):
     user account are left out, and a user sees only pairs of partners of its
     companies (record rule).
 
-    A SQL view over the keys stored on res.partner (see res_partner_matching.py), so
-    the list is a handful of indexed joins. The unique index lets only one client
+    A SQL view over the keys stored on res.partner (see res_partner_matching.py) and
+    the company domain of the normalised e-mail (email_domains), so the list is a
+    handful of joins. The unique index lets only one client
     hold a NIP, so a NIP pair is a client and a non-client partner (e.g. one created
     by an invoice or an import before it became a client)."""
 
@@ -55,7 +74,8 @@ class BiuroClientDuplicate(models.Model):
             CREATE OR REPLACE VIEW %(table)s AS (
                 WITH candidate AS (
                     SELECT id, company_id, biuro_client AS client, is_company,
-                           biuro_nip, biuro_name_key, biuro_email_domain
+                           biuro_nip, biuro_name_key,
+                           %(email_domain)s AS email_domain
                       FROM res_partner
                      WHERE active AND parent_id IS NULL
                        -- anonymised clients all share one name
@@ -84,10 +104,10 @@ class BiuroClientDuplicate(models.Model):
                     UNION ALL
                     -- people at a firm share its domain: only firms are compared
                     SELECT a.id, b.id, a.client, b.client, a.company_id, b.company_id,
-                           'email_domain', a.biuro_email_domain
+                           'email_domain', a.email_domain
                       FROM candidate a
                       JOIN candidate b
-                        ON b.biuro_email_domain = a.biuro_email_domain
+                        ON b.email_domain = a.email_domain
                        AND b.id > a.id
                      WHERE (a.client OR b.client) AND a.is_company AND b.is_company
                 )
@@ -103,6 +123,7 @@ class BiuroClientDuplicate(models.Model):
             )
             """,
                 table=SQL.identifier(self._table),
+                email_domain=company_domain_sql(SQL.identifier("email_normalized")),
             )
         )
 

@@ -212,26 +212,20 @@ class ResPartner(models.Model):
 
     def _biuro_gdpr_scope(self):
         """The partners and all their contacts (nested ones too), archived ones
-        included, and the portal people who hold access only to clients of the scope
-        (crm_biuro_portal creates them without a parent company)."""
+        included, and the partners the other addons add to the request (see
+        _biuro_gdpr_scope_extra)."""
         # sudo: callers check the manager first; archived contacts and access rows
         # of other companies belong to the request too
         Partner = self.env["res.partner"].sudo().with_context(active_test=False)
         scope = Partner.search([("id", "child_of", self.ids)]) if self.ids else Partner
-        if "biuro.portal.access" in self.env:
-            # sudo: as above (the access rows are readable by their holders only)
-            Access = self.env["biuro.portal.access"].sudo()
-            Access = Access.with_context(active_test=False)
-            holders = Access.search([("client_id", "in", scope.ids)]).partner_id
-            for holder in holders - scope:
-                if holder.parent_id:
-                    continue
-                elsewhere = Access.with_context(active_test=True).search_count(
-                    [("partner_id", "=", holder.id), ("client_id", "not in", scope.ids)]
-                )
-                if not elsewhere:
-                    scope |= holder
+        scope |= scope._biuro_gdpr_scope_extra()
         return self.with_context(active_test=False).browse(scope.ids).exists()
+
+    def _biuro_gdpr_scope_extra(self):
+        """Hook: partners outside these ones (a scope of a request, read as
+        superuser) that belong to the request too, e.g. the portal people of
+        crm_biuro_portal who hold access only to clients of the scope. None here."""
+        return self.browse()
 
     # --- erasure ------------------------------------------------------------------
 
@@ -248,7 +242,8 @@ class ResPartner(models.Model):
             vals.update(biuro_anonymized_date=now, biuro_anonymized_uid=self.env.uid)
             partner.write(vals)
         scope._biuro_anonymize_banks(*plan["banks"])
-        plan["access"].write({"active": False})
+        for records in plan["archived"]:
+            records.write({"active": False})
         scope._biuro_anonymize_users()
         for records in plan["routing"].values():
             records.unlink()
@@ -299,7 +294,7 @@ class ResPartner(models.Model):
             len(scope)
             + len(banks)
             + len(scope.with_context(active_test=False).user_ids)
-            + len(plan["access"])
+            + sum(len(records) for records in plan["archived"])
             + sum(len(records) for records in plan["routing"].values())
             + len(plan["attachments"])
             + len(plan["moved"])
@@ -337,13 +332,6 @@ class ResPartner(models.Model):
         attachments, moved = scope._biuro_attachments_plan(authored)
         # sudo: manager and subject checked above; rows of every company
         env = self.env(su=True, context=dict(self.env.context, active_test=False))
-        access = self.browse()
-        if "biuro.portal.access" in env:
-            # access rows to or of the scope are closed (crm_biuro_portal); done
-            # after the names are erased, so the revocation notes name no one
-            access = env["biuro.portal.access"].search(
-                ["|", ("client_id", "in", scope.ids), ("partner_id", "in", scope.ids)]
-            )
         return {
             "scope": scope,
             "terms": terms,
@@ -355,8 +343,9 @@ class ResPartner(models.Model):
             ),
             "partners": partners,
             "banks": scope._biuro_bank_accounts(),
-            "access": access,
-            "routing": scope._biuro_mail_routing(emails),
+            # closed after the names are erased, so that their notes name no one
+            "archived": scope._biuro_gdpr_erase_archived(),
+            "routing": scope._biuro_gdpr_erase_deleted(emails),
             "attachments": attachments,
             "moved": moved,
             "activities": env["mail.activity"].search(
@@ -389,12 +378,21 @@ class ResPartner(models.Model):
             raise UserError(_("The office's own companies cannot be anonymised."))
 
     def _biuro_access_clients(self):
-        """Clients the people had portal access to (crm_biuro_portal)."""
-        if "biuro.portal.access" not in self.env:
-            return self.browse()
-        # sudo: callers checked the manager; revoked rows count too
-        Access = self.env["biuro.portal.access"].sudo().with_context(active_test=False)
-        return Access.search([("partner_id", "in", self.ids)]).client_id
+        """Hook: the clients the people had portal access to (crm_biuro_portal
+        fills it in); their timelines may name the people. None here."""
+        return self.browse()
+
+    def _biuro_gdpr_erase_archived(self):
+        """Hook: [records] of the other addons that the erasure of these people (the
+        scope, read as superuser) closes by archiving them, e.g. portal access rows
+        (crm_biuro_portal). Archived after the names are erased. None here."""
+        return []
+
+    def _biuro_gdpr_erase_deleted(self, emails):
+        """Hook: {model: records} of the other addons that the erasure of these
+        people (the scope, read as superuser, and their personal ``emails``)
+        deletes, e.g. the e-mail routing of crm_biuro_mail. None here."""
+        return {}
 
     def _biuro_bank_accounts(self):
         """(the bank accounts of the partners, those a record points to): these only
@@ -475,35 +473,6 @@ class ResPartner(models.Model):
                 ("field_id.name", "in", ("acc_holder_name", "acc_number")),
             ]
         ).unlink()
-
-    def _biuro_mail_routing(self, emails):
-        """{model: records} of the e-mail routing of crm_biuro_mail: the senders
-        known as the people, the client's domains and the unassigned e-mails the
-        people sent (a mailbox shared with the company is not theirs: left out)."""
-        result = {}
-        if "biuro.mail.sender" in self.env:
-            domain = [("partner_id", "in", self.ids)]
-            if emails:
-                domain = expression.OR([domain, [("email", "in", list(emails))]])
-            result["biuro.mail.sender"] = (
-                # sudo: callers checked the manager; routing rows of every company
-                self.env["biuro.mail.sender"].sudo().search(domain)
-            )
-        if "biuro.mail.domain" in self.env:
-            result["biuro.mail.domain"] = (
-                self.env["biuro.mail.domain"]
-                # sudo: callers checked the manager; routing rows of every company
-                .sudo()
-                .search([("partner_id", "in", self.ids)])
-            )
-        if "biuro.mail.unassigned" in self.env and emails:
-            result["biuro.mail.unassigned"] = (
-                self.env["biuro.mail.unassigned"]
-                # sudo: callers checked the manager; routing rows of every company
-                .sudo()
-                .search([("sender_email", "in", list(emails))])
-            )
-        return result
 
     def _biuro_anonymize_users(self):
         """Portal accounts of the anonymised people are closed for good, with their

@@ -2,7 +2,7 @@ import io
 import json
 import zipfile
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.osv import expression
 from odoo.tools import html2plaintext
 
@@ -11,17 +11,15 @@ from .res_partner_gdpr import CLIENT_RECORD_MODELS
 # relational fields of res.partner that are exported as files of their own, or that
 # only hold technical links
 SKIPPED_FIELDS = {"message_ids", "activity_ids", "website_message_ids"}
-# raw registry answers (biuro.verification of crm_biuro_verify): they name third
+# raw registry answers (the registry checks of crm_biuro_verify): they name third
 # parties (CRBR: PESEL and dates of birth of other people) and never leave
 RAW_FIELDS = {"payload", "snapshot"}
 # records listed in files of their own, or records of the client rather than of a
 # person: a partner's relational fields to them are not exported with the partner
+# (the other addons add theirs: _biuro_gdpr_own_file_models)
 OWN_FILE_MODELS = set(CLIENT_RECORD_MODELS) | {
     "account.move.line",
     "account.payment",
-    "biuro.verification",
-    "biuro.beneficial.owner",
-    "biuro.portal.access",
     "mail.message",
     "mail.activity",
     "mail.followers",
@@ -63,6 +61,7 @@ class ResPartner(models.Model):
         are left out."""
         result = []
         user = self.env.user
+        own_file_models = self._biuro_gdpr_own_file_models()
         names = [
             name
             for name, field in records._fields.items()
@@ -73,7 +72,7 @@ class ResPartner(models.Model):
             and name not in skip
             and not (
                 field.type in ("one2many", "many2many")
-                and field.comodel_name in OWN_FILE_MODELS
+                and field.comodel_name in own_file_models
             )
             and (not field.groups or user.has_groups(field.groups))
         ]
@@ -90,6 +89,12 @@ class ResPartner(models.Model):
                 values[name] = value
             result.append(values)
         return result
+
+    @api.model
+    def _biuro_gdpr_own_file_models(self):
+        """Hook: the models exported in files of their own (or records of a client
+        rather than of a person); the other addons add their models."""
+        return set(OWN_FILE_MODELS)
 
     def _biuro_gdpr_related(self, model_name, partners):
         """Records of a model pointing to the partners by any many2one field (for
@@ -284,17 +289,7 @@ class ResPartner(models.Model):
             .sudo()
             .search([("res_model", "=", "res.partner"), ("res_id", "in", scope.ids)])
         )
-        access = self.env["res.partner"].browse()
-        if "biuro.portal.access" in self.env:
-            # sudo: subject checked above; the client's or the person's own rows
-            Access = self.env["biuro.portal.access"].sudo()
-            # a client's own access rows, or the person's own rows (not the
-            # co-workers' nor those of other clients)
-            access = Access.with_context(active_test=False).search(
-                [("client_id", "=", partner.id)]
-                if is_client
-                else [("partner_id", "in", scope.ids)]
-            )
+        access = self._biuro_gdpr_access_rows(partner, scope, is_client)
         files = {
             "partner.json": self._biuro_gdpr_values(partner)[0],
             "contacts.json": self._biuro_gdpr_values(scope - partner),
@@ -359,7 +354,7 @@ class ResPartner(models.Model):
                 self._biuro_gdpr_related("res.partner.bank", scope)
             ),
             "beneficial_owners.json": self._biuro_gdpr_values(
-                self._biuro_gdpr_related("biuro.beneficial.owner", scope)
+                self._biuro_gdpr_beneficial_owners(scope)
             ),
             "mail_routing.json": self._biuro_gdpr_mail_routing(scope),
             "followers.json": self._biuro_gdpr_followers(scope, clients),
@@ -406,29 +401,26 @@ class ResPartner(models.Model):
             for document in documents
         ]
 
+    def _biuro_gdpr_access_rows(self, partner, scope, is_client):
+        """Hook: the portal access rows of the export (crm_biuro_portal): a
+        client's own rows, or the person's own rows. None here."""
+        return self.env["res.partner"].browse()
+
     def _biuro_gdpr_mail_routing(self, partners):
-        """The e-mail routing of crm_biuro_mail: known senders, the client's domains
-        and the unassigned e-mails they sent, when that addon is installed (a
-        mailbox shared with the company or another person is not a person's)."""
-        result = {
-            model: self._biuro_gdpr_values(self._biuro_gdpr_related(model, partners))
-            for model in ("biuro.mail.sender", "biuro.mail.domain")
-        }
-        if "biuro.mail.unassigned" in self.env:
-            emails = partners._biuro_personal_emails(partners._biuro_personal_terms())
-            unassigned = (
-                self.env["biuro.mail.unassigned"]
-                # sudo: subject checked by the caller; e-mails from its own addresses
-                .sudo()
-                .search([("sender_email", "in", list(emails))])
-            )
-            result["biuro.mail.unassigned"] = self._biuro_gdpr_values(unassigned)
-        return result
+        """Hook: {model: values} of the e-mail routing of the partners
+        (crm_biuro_mail). None here."""
+        return {}
 
     def _biuro_gdpr_verifications(self, partners):
-        """Registry verification evidence, when the verification addon is installed
-        (exported without the raw answers, see RAW_FIELDS)."""
-        return self._biuro_gdpr_related("biuro.verification", partners)
+        """Hook: the registry verification evidence of the partners
+        (crm_biuro_verify; exported without the raw answers, see RAW_FIELDS).
+        None here."""
+        return self.env["res.partner"].browse()
+
+    def _biuro_gdpr_beneficial_owners(self, partners):
+        """Hook: the beneficial owners recorded of the partners (crm_biuro_verify).
+        None here."""
+        return self.env["res.partner"].browse()
 
     def _biuro_gdpr_zip(self):
         buffer = io.BytesIO()

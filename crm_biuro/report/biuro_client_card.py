@@ -1,7 +1,5 @@
 from odoo import api, models
 
-LATEST_VERIFICATIONS = 5
-
 
 class ReportBiuroClientCard(models.AbstractModel):
     """Values of the "Karta klienta" PDF: what the template cannot find by itself."""
@@ -29,31 +27,7 @@ class ReportBiuroClientCard(models.AbstractModel):
 
     @api.model
     def _latest_verifications(self, partner):
-        """The latest check of each registry, when crm_biuro_verify is installed:
-        [{date, name, state, summary}] (read generically, the model is optional)."""
-        if "biuro_verification_ids" not in partner._fields:
-            return []
-        rows, seen = [], set()
-        # the verifications come newest first (their model's order)
-        for record in partner.biuro_verification_ids:
-            fields_ = record._fields
-            key = record.registry if "registry" in fields_ else record.id
-            if key in seen:
-                continue
-            seen.add(key)
-            states = (
-                dict(fields_["state"]._description_selection(self.env))
-                if "state" in fields_ and fields_["state"].type == "selection"
-                else {}
-            )
-            rows.append(
-                {
-                    "date": record.check_date
-                    if "check_date" in fields_
-                    else record.create_date.date(),
-                    "name": record.display_name,
-                    "state": states.get(record.state, "") if states else "",
-                    "summary": record.summary if "summary" in fields_ else "",
-                }
-            )
-        return rows[:LATEST_VERIFICATIONS]
+        """Hook: the latest registry checks of the partner for the card,
+        [{date, name, state, summary}] (crm_biuro_verify fills it in). None
+        here."""
+        return []

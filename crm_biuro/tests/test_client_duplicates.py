@@ -2,8 +2,10 @@ from datetime import date
 
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
+from odoo.tools import SQL
 
-from .. import matching
+from .. import email_domains, matching
+from ..models.biuro_client_duplicate import company_domain_sql
 from .common import NIP_A, NIP_B, BiuroCase
 
 NIP_C = "9542638005"
@@ -43,9 +45,43 @@ class TestMatchingKeys(BiuroCase):
     def test_keys_are_stored_on_partners(self):
         client = self.make_client("Żółw Ślimak S.A.", email="biuro@zolw-slimak.pl")
         self.assertEqual(client.biuro_name_key, "zolw slimak")
-        self.assertEqual(client.biuro_email_domain, "zolw-slimak.pl")
+        self.assertEqual(self._sql_domain(client), "zolw-slimak.pl")
         client.email = "zolw@gmail.com"
-        self.assertFalse(client.biuro_email_domain)
+        self.assertIsNone(self._sql_domain(client))
+
+    def _sql_domain(self, partner):
+        """The company domain of the partner's e-mail as the duplicates view reads
+        it."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                "SELECT %s FROM res_partner WHERE id = %s",
+                company_domain_sql(SQL.identifier("email_normalized")),
+                partner.id,
+            )
+        )
+        return self.env.cr.fetchone()[0]
+
+    def test_sql_domain_equals_the_helper(self):
+        """The view's SQL and email_domains.company_domain agree."""
+        partner = self.env["res.partner"].create({"name": "Adres"})
+        for email in (
+            "jan@firma.pl",
+            "Jan Kowalski <JAN@Firma.PL>",
+            "jan@www.firma.pl",
+            "jan@mail.biuro.firma.com.pl",
+            "jan@gmail.com",
+            "jan@WP.PL",
+            "jan@localhost",
+            "bez-malpy",
+            False,
+        ):
+            partner.email = email
+            with self.subTest(email=email):
+                self.assertEqual(
+                    self._sql_domain(partner) or "",
+                    email_domains.company_domain(email),
+                )
 
     def test_import_accepts_short_legal_forms(self):
         converter = self.env["ir.fields.converter"]
@@ -214,15 +250,33 @@ class TestPossibleDuplicates(BiuroCase):
             self.env["biuro.client.duplicate"].with_user(self.outsider).search([])
 
 
-@tagged("post_install", "-at_install")
-class TestMergeClients(BiuroCase):
-    """Merging keeps everything: the records of both partners follow the surviving
-    client, and both timelines end up on it."""
+class MergeCase(BiuroCase):
+    """The merge wizard run as a user; shared with the tests of the other addons
+    whose records follow the survivor (_biuro_merge_unique_records)."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.declaration = cls.env.ref("crm_biuro.declaration_type_jpk_v7m")
+
+    def _merge(self, user, partners, dst):
+        wizard = (
+            self.env["base.partner.merge.automatic.wizard"]
+            .with_user(user)
+            .with_context(
+                active_model="res.partner",
+                active_ids=partners.ids,
+                biuro_merge_dst_partner_id=dst.id,
+            )
+            .create({})
+        )
+        wizard.action_merge()
+
+
+@tagged("post_install", "-at_install")
+class TestMergeClients(MergeCase):
+    """Merging keeps everything: the records of both partners follow the surviving
+    client, and both timelines end up on it."""
 
     def _records(self, partner, label):
         """One of each kind of the office's records, and a note on the timeline."""
@@ -247,19 +301,6 @@ class TestMergeClients(BiuroCase):
         )
         partner.message_post(body=f"Notatka {label}", message_type="comment")
         return [contract, inspection, document, obligation]
-
-    def _merge(self, user, partners, dst):
-        wizard = (
-            self.env["base.partner.merge.automatic.wizard"]
-            .with_user(user)
-            .with_context(
-                active_model="res.partner",
-                active_ids=partners.ids,
-                biuro_merge_dst_partner_id=dst.id,
-            )
-            .create({})
-        )
-        wizard.action_merge()
 
     def _timeline(self, partner):
         return self.env["mail.message"].search(
@@ -340,41 +381,6 @@ class TestMergeClients(BiuroCase):
         self.assertFalse(same_dropped.exists())
         self.assertEqual(other.partner_id, survivor)
 
-    def test_evidence_and_portal_access_follow_the_survivor(self):
-        """With crm_biuro_verify and crm_biuro_portal installed (the full test run),
-        the registry evidence and the portal access of the merged-away client move
-        to the survivor; a same-day check both had is not doubled."""
-        if (
-            "biuro.verification" not in self.env
-            or "biuro.portal.access" not in self.env
-        ):
-            self.skipTest("crm_biuro_verify and crm_biuro_portal are not installed")
-        survivor = self.make_client("Ewidencja sp. z o.o.", NIP_A)
-        merged = self.make_client("Ewidencja S.A.", NIP_B)
-        Verification = self.env["biuro.verification"]
-        check = {"registry": "gus", "state": "ok", "check_date": date(2026, 11, 30)}
-        same_day = Verification.create(
-            [{**check, "partner_id": p.id} for p in (survivor, merged)]
-        )
-        older = Verification.create(
-            {**check, "partner_id": merged.id, "check_date": date(2026, 11, 2)}
-        )
-        person = self.env["res.partner"].create({"name": "Jan Portalowy"})
-        access = self.env["biuro.portal.access"].create(
-            {"partner_id": person.id, "client_id": merged.id, "level": "owner"}
-        )
-        self._merge(self.manager, survivor | merged, survivor)
-        self.assertEqual(older.partner_id, survivor)
-        self.assertEqual(
-            Verification.search_count(
-                [("partner_id", "=", survivor.id), ("check_date", "=", "2026-11-30")]
-            ),
-            1,
-        )
-        # of two checks of the same day, the later one stays
-        self.assertEqual(same_day.exists(), same_day[1])
-        self.assertEqual(access.client_id, survivor)
-
     def test_the_filed_obligation_of_a_double_is_the_one_kept(self):
         """Of two copies of one obligation, the one already filed stays, wherever
         it was: the office must not lose the filing."""
@@ -395,25 +401,6 @@ class TestMergeClients(BiuroCase):
         self.assertFalse(open_copy.exists())
         self.assertRecordValues(
             filed_copy, [{"partner_id": survivor.id, "state": "filed"}]
-        )
-
-    def test_e_mail_domains_follow_the_survivor(self):
-        if "biuro.mail.domain" not in self.env:
-            self.skipTest("crm_biuro_mail is not installed")
-        survivor = self.make_client("Domenowy sp. z o.o.", NIP_A)
-        merged = self.make_client("Domenowy S.A.", NIP_B)
-        Domain = self.env["biuro.mail.domain"]
-        Domain.create(
-            [
-                {"partner_id": survivor.id, "name": "domenowy.pl"},
-                {"partner_id": merged.id, "name": "domenowy.pl"},
-                {"partner_id": merged.id, "name": "domenowy-sa.pl"},
-            ]
-        )
-        self._merge(self.manager, survivor | merged, survivor)
-        self.assertEqual(
-            sorted(Domain.search([("partner_id", "=", survivor.id)]).mapped("name")),
-            ["domenowy-sa.pl", "domenowy.pl"],
         )
 
     def test_only_managers_merge_a_client_away(self):

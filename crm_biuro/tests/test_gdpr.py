@@ -8,7 +8,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from .common import NIP_A, NIP_B, PESEL_OK
+from .common import NIP_A, PESEL_OK
 from .common_accounting import BiuroAccountingCase
 
 # a 1x1 PNG
@@ -372,9 +372,9 @@ class TestGdprExport(GdprCase):
             self.client.with_user(self.office_user)._biuro_gdpr_zip()
 
 
-@tagged("post_install", "-at_install")
-class TestGdprReview(GdprCase):
-    """Review findings: banks, exact e-mails, portal people, optional addons' data."""
+class GdprReviewCase(GdprCase):
+    """The helpers of the review's tests, shared with the tests of the other addons
+    that extend the requests (crm_biuro_portal, crm_biuro_mail, crm_biuro_verify)."""
 
     def _anonymize(self, partner):
         wizard = (
@@ -397,6 +397,16 @@ class TestGdprReview(GdprCase):
             for t in messages.sudo().tracking_value_ids
         ]
         return " ".join(texts)
+
+    def _export_files(self, partner):
+        files = partner.with_user(self.office_manager)._biuro_gdpr_files()
+        return json.loads(json.dumps(files, default=str))
+
+
+@tagged("post_install", "-at_install")
+class TestGdprReview(GdprReviewCase):
+    """Review findings: banks, exact e-mails, client state; the portal people and
+    the other addons' data are tested in those addons."""
 
     def test_bank_accounts(self):
         Bank = self.env["res.partner.bank"]
@@ -501,62 +511,6 @@ class TestGdprReview(GdprCase):
         self.client.biuro_state = "active"
         self._anonymize(self.client)
         self.assertEqual(self.client.biuro_state, "inactive")
-        if "biuro.verification" in self.env:
-            from odoo.addons.crm_biuro_verify.services.run import (
-                active_clients_domain,
-            )
-
-            self.assertNotIn(
-                self.client, self.env["res.partner"].search(active_clients_domain())
-            )
-
-    def test_followers_devices_and_attachments(self):
-        self.contract.message_subscribe(self.contact.ids)
-        self.env["res.device.log"].sudo().create(
-            {"user_id": self.portal_user.id, "session_identifier": "abc123"}
-        )
-        self.env["res.users.apikeys"].with_user(self.portal_user).sudo()._generate(
-            None, "klucz", None
-        )
-        kept = self.env["ir.attachment"].create(
-            {
-                "name": "pit-37.pdf",
-                "raw": b"%PDF-1.4 pit",
-                "res_model": "res.partner",
-                "res_id": self.client.id,
-            }
-        )
-        self.env["biuro.document"].create(
-            {"partner_id": self.client.id, "name": "PIT-37", "attachment_id": kept.id}
-        )
-        self.invoice.message_post(
-            body="Podpisana faktura",
-            author_id=self.contact.id,
-            message_type="comment",
-            attachments=[("faktura-podpisana.pdf", b"%PDF-1.4 faktura")],
-        )
-        self._anonymize(self.client)
-        followers = self.env["mail.followers"].sudo()
-        self.assertFalse(followers.search([("partner_id", "=", self.contact.id)]))
-        self.assertFalse(
-            self.env["res.device.log"]
-            .sudo()
-            .search([("user_id", "=", self.portal_user.id)])
-        )
-        self.assertFalse(
-            self.env["res.users.apikeys"]
-            .sudo()
-            .search([("user_id", "=", self.portal_user.id)])
-        )
-        self.assertTrue(kept.exists())
-        self.assertTrue(
-            self.env["ir.attachment"].search(
-                [
-                    ("name", "=", "faktura-podpisana.pdf"),
-                    ("res_model", "=", "account.move"),
-                ]
-            )
-        )
 
     def test_named_on_client_timeline(self):
         named = self.client.message_post(body="dzwonił PIOTR KOWALSKI w sprawie ZUS")
@@ -565,104 +519,6 @@ class TestGdprReview(GdprCase):
         self.assertNotIn("kowalski", named.body.lower())
         self.assertEqual(self.client.name, "Janina Kowalska Usługi Księgowe")
         self.assertIn("Faktura wysłana", other.body)
-
-    def test_portal_people(self):
-        if "biuro.portal.access" not in self.env:
-            return
-        Access = self.env["biuro.portal.access"].sudo()
-        other_client = self.make_client("Biuro Inne", NIP_B)
-        anna, ewa = self.env["res.partner"].create(
-            [
-                {"name": "Anna Nowak", "email": "anna.nowak@poczta.pl"},
-                {"name": "Ewa Zielińska", "email": "ewa.zielinska@poczta.pl"},
-            ]
-        )
-        anna_user = self.env["res.users"].create(
-            {
-                "login": "anna.nowak@poczta.pl",
-                "partner_id": anna.id,
-                "groups_id": [Command.set(self.env.ref("base.group_portal").ids)],
-            }
-        )
-        Access.create(
-            [
-                {"partner_id": anna.id, "client_id": self.client.id},
-                {"partner_id": ewa.id, "client_id": self.client.id},
-                {"partner_id": ewa.id, "client_id": other_client.id},
-            ]
-        )
-        self._anonymize(self.client)
-        self.assertEqual(anna.name, "Deleted person")
-        self.assertFalse(anna.email)
-        self.assertFalse(anna_user.with_context(active_test=False).active)
-        self.assertEqual(ewa.name, "Ewa Zielińska")
-        self.assertFalse(Access.search([("client_id", "=", self.client.id)]))
-        self.assertTrue(
-            Access.search(
-                [("partner_id", "=", ewa.id), ("client_id", "=", other_client.id)]
-            )
-        )
-        # a person anonymised alone: the clients' timelines that named her are cleaned
-        self._anonymize(ewa)
-        self.assertNotIn("Zielińska", self._timeline_text(other_client))
-        self.assertFalse(Access.search([("partner_id", "=", ewa.id)]))
-
-    def test_optional_addons_data(self):
-        owner = sender = unassigned = lookalike = None
-        if "biuro.mail.sender" in self.env:
-            sender = self.env["biuro.mail.sender"].create(
-                {"email": "piotr.kowalski@gmail.com", "partner_id": self.client.id}
-            )
-            if not self.env["biuro.mail.domain"].search(
-                [("partner_id", "=", self.client.id)]
-            ):
-                self.env["biuro.mail.domain"].create(
-                    {"name": "kowalska-uslugi.pl", "partner_id": self.client.id}
-                )
-            unassigned, lookalike = self.env["biuro.mail.unassigned"].create(
-                [
-                    {
-                        "name": "Pytanie",
-                        "email_from": '"Piotr Kowalski" <piotr.kowalski@gmail.com>',
-                    },
-                    {"name": "Inne", "email_from": "apiotr.kowalski@gmail.com"},
-                ]
-            )
-        if "biuro.beneficial.owner" in self.env:
-            owner = self.env["biuro.beneficial.owner"].create(
-                {"partner_id": self.client.id, "name": "Janina Kowalska"}
-            )
-        files = self._export_files(self.client)
-        if sender:
-            routing = files["mail_routing.json"]
-            self.assertEqual(
-                [row["email"] for row in routing["biuro.mail.sender"]],
-                ["piotr.kowalski@gmail.com"],
-            )
-            self.assertTrue(routing["biuro.mail.domain"])
-            self.assertEqual(len(routing["biuro.mail.unassigned"]), 1)
-        if owner:
-            self.assertEqual(
-                [row["name"] for row in files["beneficial_owners.json"]],
-                ["Janina Kowalska"],
-            )
-        self._anonymize(self.client)
-        if sender:
-            self.assertFalse(sender.exists())
-            self.assertFalse(
-                self.env["biuro.mail.domain"].search(
-                    [("partner_id", "=", self.client.id)]
-                )
-            )
-            self.assertFalse(unassigned.exists())
-            self.assertTrue(lookalike.exists())
-        if owner:
-            # AML: the office keeps its customer due diligence records for 5 years
-            self.assertTrue(owner.exists())
-
-    def _export_files(self, partner):
-        files = partner.with_user(self.office_manager)._biuro_gdpr_files()
-        return json.loads(json.dumps(files, default=str))
 
     def test_export_banks_followers_and_received_messages(self):
         self.env["res.partner.bank"].create(

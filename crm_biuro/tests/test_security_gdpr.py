@@ -15,7 +15,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
-from .common import NIP_A, NIP_B, PESEL_OK
+from .common import NIP_A, NIP_B
 from .common_accounting import BiuroAccountingCase
 
 STREET = "ul. Marszałkowska 140"
@@ -86,6 +86,19 @@ class GdprSecurityCase(BiuroAccountingCase):
             {"partner_id": cls.client_a.id, "date_start": date(2026, 1, 1)}
         )
         cls.invoice = cls.make_invoice(cls.client_a, date(2026, 3, 10), 1200.0)
+
+    def _zip(self, partner, user=None):
+        wizard = (
+            self.env["biuro.gdpr.export"]
+            .with_user(user or self.office_manager)
+            .create({"partner_id": partner.id})
+        )
+        wizard.action_export()
+        archive = zipfile.ZipFile(io.BytesIO(base64.b64decode(wizard.data)))
+        raw = {name: archive.read(name).decode() for name in archive.namelist()}
+        return {name: json.loads(text) for name, text in raw.items()}, " ".join(
+            raw.values()
+        )
 
 
 @tagged("post_install", "-at_install")
@@ -214,19 +227,6 @@ class TestSecurityGdprRoles(GdprSecurityCase):
 class TestSecurityGdprExport(GdprSecurityCase):
     """F5: an export discloses the subject's data only."""
 
-    def _zip(self, partner, user=None):
-        wizard = (
-            self.env["biuro.gdpr.export"]
-            .with_user(user or self.office_manager)
-            .create({"partner_id": partner.id})
-        )
-        wizard.action_export()
-        archive = zipfile.ZipFile(io.BytesIO(base64.b64decode(wizard.data)))
-        raw = {name: archive.read(name).decode() for name in archive.namelist()}
-        return {name: json.loads(text) for name, text in raw.items()}, " ".join(
-            raw.values()
-        )
-
     def test_manager_cannot_export_the_admin(self):
         admin = self.env.ref("base.user_admin")
         with self.assertRaisesMsg(UserError, "is a user of the office"):
@@ -262,17 +262,7 @@ class TestSecurityGdprExport(GdprSecurityCase):
         )
 
     def test_person_export_holds_no_records_of_the_employer(self):
-        if "biuro.portal.access" in self.env:
-            Access = self.env["biuro.portal.access"].sudo()
-            coworker = self.env["res.partner"].create(
-                {"name": "Anna Współpracownik", "email": "anna@alfa-handel.pl"}
-            )
-            Access.create(
-                [
-                    {"partner_id": self.person.id, "client_id": self.client_a.id},
-                    {"partner_id": coworker.id, "client_id": self.client_a.id},
-                ]
-            )
+        # (the portal's access rows: crm_biuro_portal's TestGdprPortalExport)
         # a document of A the office filed, and one P uploaded through the portal
         Document = self.env["biuro.document"]
         filed = Document.create(
@@ -329,27 +319,6 @@ class TestSecurityGdprExport(GdprSecurityCase):
         self.assertEqual(
             [row["name"] for row in files["invoices.json"]], [self.invoice.name]
         )
-
-    def test_raw_registry_answers_never_leave(self):
-        if "biuro.verification" not in self.env:
-            self.skipTest("crm_biuro_verify is not installed")
-        self.env["biuro.verification"].sudo().create(
-            {
-                "partner_id": self.client_a.id,
-                "registry": "crbr",
-                "check_date": date(2026, 3, 1),
-                "state": "ok",
-                "payload": f"<Beneficjent><PESEL>{PESEL_OK}</PESEL></Beneficjent>",
-                "snapshot": {"pesel": PESEL_OK},
-            }
-        )
-        files, text = self._zip(self.client_a)
-        self.assertEqual(len(files["verifications.json"]), 1)
-        self.assertNotIn("payload", files["verifications.json"][0])
-        self.assertNotIn("snapshot", files["verifications.json"][0])
-        self.assertNotIn(PESEL_OK, text)
-        files, text = self._zip(self.person)
-        self.assertEqual(files["verifications.json"], [])
 
 
 @tagged("post_install", "-at_install")

@@ -1,32 +1,21 @@
 from odoo import _, api, models
 from odoo.exceptions import AccessError, UserError
 
-# (model, column pointing to the partner, the other columns of its unique key):
-# the office's records that exist once per partner and key, in crm_biuro and in the
-# other crm_biuro addons when they are installed.
+# (model, column pointing to the partner, the other columns of its unique key): the
+# office's records that exist once per partner and key; the other crm_biuro addons
+# add theirs (_biuro_merge_unique_records).
 UNIQUE_PER_PARTNER = (
     (
         "biuro.obligation",
         "partner_id",
         ("declaration_type_id", "period_start", "period_end", "part"),
     ),
-    ("biuro.verification", "partner_id", ("registry", "check_date")),
-    ("biuro.portal.access", "partner_id", ("client_id",)),
-    ("biuro.portal.access", "client_id", ("partner_id",)),
-    ("biuro.mail.domain", "partner_id", ("name",)),
 )
 # Of two such records, the one that got further stays: a filed obligation (with
-# its UPO reference) over an open one, an active and higher portal access over a
-# revoked or lower one, the later registry check of the day.
+# its UPO reference) over an open one.
 OBLIGATION_PROGRESS = {"cancelled": 0, "todo": 1, "late": 2, "done": 3, "filed": 4}
-ACCESS_LEVEL_RANK = {"readonly": 0, "accountant": 1, "owner": 2}
 PROGRESS = {
     "biuro.obligation": lambda rec: OBLIGATION_PROGRESS.get(rec.state, 0),
-    "biuro.portal.access": lambda rec: (
-        rec.active,
-        ACCESS_LEVEL_RANK.get(rec.level, 0),
-    ),
-    "biuro.verification": lambda rec: rec.id,
 }
 # Fields of the GDPR log that must not pass from an anonymised partner to the
 # surviving one.
@@ -113,15 +102,24 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
         return super()._update_foreign_keys(src_partners, dst_partner)
 
     @api.model
+    def _biuro_merge_unique_records(self):
+        """Hook: [(model, column pointing to the partner, the other columns of its
+        unique key, progress)] of the records a merge must not double; of two
+        doubles the one with the higher progress(record) stays. The other addons
+        add their models."""
+        return [
+            (model, column, keys, PROGRESS.get(model, lambda rec: 0))
+            for model, column, keys in UNIQUE_PER_PARTNER
+        ]
+
+    @api.model
     def _biuro_drop_doubles(self, src_partners, dst_partner):
         """Records the surviving partner already has would break a unique
         constraint when they move, and Odoo would then drop *all* the records of
         that table pointing to the merged-away partners; of each double only the
         one that got further is kept (through the ORM, so that its messages and
         attachments go too), and the rest follows the survivor."""
-        for model, column, keys in UNIQUE_PER_PARTNER:
-            if model not in self.env:
-                continue
+        for model, column, keys, progress in self._biuro_merge_unique_records():
             records = (
                 self.env[model]
                 # sudo: the caller passed the merge's checks (managers only for a
@@ -130,7 +128,6 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
                 .with_context(active_test=False)
                 .search([(column, "in", (src_partners | dst_partner).ids)])
             )
-            progress = PROGRESS.get(model, lambda rec: 0)
             kept, losers = {}, records.browse()
             # the survivor's own records first: on a tie they stay
             for record in records.sorted(

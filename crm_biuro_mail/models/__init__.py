@@ -5,3 +5,5 @@ from . import res_partner
 from . import biuro_mail_unassigned
 from . import mail_message
 from . import mail_thread
+from . import res_partner_gdpr
+from . import base_partner_merge

@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..mail_address import normalize_domain
+from ..mail_address import PUBLIC_EMAIL_DOMAINS, normalize_domain
 
 
 class BiuroMailPublicDomain(models.Model):
@@ -46,6 +46,25 @@ class BiuroMailPublicDomain(models.Model):
                     )
                 )
             vals["name"] = domain
+
+    @api.model
+    def _biuro_load_public_domains(self):
+        """Install and update: add the public mailbox providers of crm_biuro's
+        list (the one the duplicate finder uses) that are missing, under their
+        usual xml ids; the domains managers added or archived stay as they are."""
+        known = set(self.with_context(active_test=False).search([]).mapped("name"))
+        self._load_records(
+            [
+                {
+                    "xml_id": "crm_biuro_mail.public_domain_"
+                    + name.replace(".", "_").replace("-", "_"),
+                    "values": {"name": name},
+                    "noupdate": True,
+                }
+                for name in sorted(PUBLIC_EMAIL_DOMAINS - known)
+            ]
+        )
+        return True
 
     @api.model
     def _biuro_public_names(self, domains):

@@ -11,10 +11,6 @@ from ..mail_address import (
     normalize_email,
 )
 
-# Fields of crm_biuro_verify (optional addon) holding a registry check result:
-# an overall ``biuro_verify_state`` or one ``biuro_verify_<registry>_state`` per
-# registry. Detected at run time so that this addon does not depend on it.
-VERIFY_STATE_FIELD = re.compile(r"^biuro_verify(_[a-z0-9]+)?_state$")
 # Writes on these fields may add e-mail domains to the client.
 DOMAIN_SOURCE_FIELDS = {"email", "website", "parent_id", "biuro_client", "active"}
 
@@ -320,27 +316,10 @@ class ResPartner(models.Model):
 
     # --- "CRM client" badge ---------------------------------------------------------
 
-    @api.model
-    def _biuro_verify_state_fields(self):
-        """The registry check fields of crm_biuro_verify, if that addon is
-        installed: its overall state when it has one, else one per registry."""
-        names = [name for name in self._fields if VERIFY_STATE_FIELD.match(name)]
-        if "biuro_verify_state" in names:
-            return ["biuro_verify_state"]
-        return names
-
     def _biuro_verified_clients(self, clients):
-        """The clients whose registry verification is ``ok``: every registry that
-        was checked answered ``ok``. None when crm_biuro_verify is not installed."""
-        names = self._biuro_verify_state_fields()
-        if not names:
-            return clients.browse()
-
-        def verified(client):
-            states = [client[name] for name in names if client[name]]
-            return bool(states) and all(state == "ok" for state in states)
-
-        return clients.filtered(verified)
+        """The clients the registries confirmed (crm_biuro's _biuro_is_verified
+        hook, answered by crm_biuro_verify when it is installed)."""
+        return clients.filtered(lambda client: client._biuro_is_verified())
 
     def _biuro_badge_to_store(self, store):
         """Send to the web client, for these partners, the client they belong to

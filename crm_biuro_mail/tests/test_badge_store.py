@@ -4,7 +4,6 @@ from odoo.tests import tagged
 
 from odoo.addons.mail.tools.discuss import Store
 
-from ..models.res_partner import ResPartner
 from .common import BiuroMailCase
 
 
@@ -44,10 +43,12 @@ class TestBadgeStore(BiuroMailCase):
         self.assertEqual(data[self.anna.id]["name"], "Anna Nowak")
 
     def test_verified_when_registry_check_ok(self):
-        # stand in for crm_biuro_verify's state fields with a plain Char field
+        # stand in for crm_biuro_verify's answer to the hook with a plain field
         self.client_a.ref = "ok"
         with patch.object(
-            ResPartner, "_biuro_verify_state_fields", lambda self: ["ref"]
+            type(self.env["res.partner"]),
+            "_biuro_is_verified",
+            lambda self: self.ref == "ok",
         ):
             data = self.partner_data(self.user)
             self.assertIs(data[self.anna.id]["biuro_verified"], True)

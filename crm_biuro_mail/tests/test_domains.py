@@ -1,7 +1,7 @@
 from odoo.exceptions import ValidationError
 from odoo.tests import TransactionCase, tagged
 
-from odoo.addons.crm_biuro.matching import PUBLIC_EMAIL_DOMAINS
+from odoo.addons.crm_biuro.email_domains import PUBLIC_EMAIL_DOMAINS
 
 from ..mail_address import domain_candidates, normalize_domain
 

@@ -4,3 +4,5 @@ from . import test_portal_pages
 from . import test_portal_tour
 from . import test_security_matrix
 from . import test_security_portal
+from . import test_gdpr_portal
+from . import test_merge_portal

@@ -154,3 +154,14 @@ class PortalHttpCase(PortalWorld, HttpCase):
                 "kwargs": kwargs or {},
             },
         )
+
+
+def office_upload_label(env):
+    """The note's label as the office reads it: in the office's language (its
+    company's), whatever the uploading portal person's language."""
+    lang = env.company.partner_id.lang or "en_US"
+    return (
+        env["biuro.document"]
+        .with_context(lang=lang, biuro_portal_upload=True)
+        ._biuro_timeline_label()
+    )

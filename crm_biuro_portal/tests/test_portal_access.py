@@ -8,7 +8,7 @@ from odoo.tools import mute_logger
 
 from odoo.addons.crm_biuro_portal.models import biuro_portal_access
 
-from .common import PDF, PortalWorld
+from .common import PDF, PortalWorld, office_upload_label
 
 
 @tagged("post_install", "-at_install")
@@ -283,7 +283,8 @@ class TestPortalUpload(PortalWorld, TransactionCase):
         )
         self.assertEqual(len(notes), 2)
         self.assertEqual(notes.author_id, self.owner.partner_id)
-        self.assertTrue(all("Uploaded in the portal:" in n.body for n in notes))
+        label = office_upload_label(self.env)
+        self.assertTrue(all(label in n.body for n in notes))
         # the uploader follows neither the client nor the documents
         self.assertNotIn(self.owner.partner_id, self.alfa.message_partner_ids)
         self.assertNotIn(self.owner.partner_id, documents.message_partner_ids)

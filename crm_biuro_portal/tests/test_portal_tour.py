@@ -1,6 +1,6 @@
 from odoo.tests import tagged
 
-from .common import PortalHttpCase
+from .common import PortalHttpCase, office_upload_label
 
 
 @tagged("post_install", "-at_install")
@@ -32,4 +32,4 @@ class TestPortalTour(PortalHttpCase):
         )
         self.assertEqual(len(note), 1)
         self.assertEqual(note.author_id, self.person.partner_id)
-        self.assertIn("Uploaded in the portal:", note.body)
+        self.assertIn(office_upload_label(self.env), note.body)

@@ -8,3 +8,4 @@ from . import res_partner_lookup
 from . import res_config_settings
 from . import base_partner_merge
 from . import biuro_demo_verify
+from . import res_partner_hooks

@@ -19,3 +19,15 @@ class MergePartnerAutomatic(models.TransientModel):
     def _merge_bank_accounts(self, src_partners, dst_partner):
         with trust.trusted():
             return super()._merge_bank_accounts(src_partners, dst_partner)
+
+    @api.model
+    def _biuro_merge_unique_records(self):
+        """One registry check per registry and day: the later one stays."""
+        return super()._biuro_merge_unique_records() + [
+            (
+                "biuro.verification",
+                "partner_id",
+                ("registry", "check_date"),
+                lambda record: record.id,
+            ),
+        ]

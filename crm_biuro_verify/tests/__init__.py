@@ -6,3 +6,6 @@ from . import test_security
 from . import test_settings
 from . import test_tour
 from . import test_security_verify
+from . import test_gdpr_verify
+from . import test_merge_verify
+from . import test_verified_hook

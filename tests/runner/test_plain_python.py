@@ -16,7 +16,13 @@ import pytest
 REPO = pathlib.Path(__file__).resolve().parents[2]
 # addon directory -> the modules and packages in it that must not need Odoo
 PLAIN = {
-    "crm_biuro": ["obligation_rules", "identifiers", "matching", "import_template"],
+    "crm_biuro": [
+        "obligation_rules",
+        "identifiers",
+        "matching",
+        "email_domains",
+        "import_template",
+    ],
     "crm_biuro_verify": ["registries", "fake_registries"],
 }
 BLOCK_ODOO = """

@@ -1,0 +1,1 @@
+from . import biuro_client_card
