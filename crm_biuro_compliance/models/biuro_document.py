@@ -22,6 +22,8 @@ class BiuroDocument(models.Model):
         """The company's owner uploads the signed power of attorney ``mandate``
         (found with the owner's rights): one new document, linked to it, through
         the portal upload (its limits and checks), and a note on the mandate."""
+        # sudo: reading the row only, to check just below that it is the caller's
+        # own active owner row for the mandate's company
         access_sudo = access.sudo()
         if (
             not access_sudo.active
@@ -48,6 +50,7 @@ class BiuroDocument(models.Model):
             % self.env._(
                 "Signed document sent in the portal by %(person)s: %(file)s",
                 person=self.env.user.name,
+                # sudo: the name of the document the caller has just uploaded
                 file=documents[:1].sudo().name,
             ),
             subtype_xmlid="mail.mt_note",
