@@ -1,4 +1,4 @@
-# Run by `make run` in `odoo-bin shell` on a new database that has only `base` (and Polish):
+# Run by `make run` in `odoo-bin shell` on a new database with only `base` and Polish:
 # the office company and its administrator become Polish before any other addon is
 # installed, so `account` picks the Polish chart of accounts, taxes and currency.
 # `env` is provided by the Odoo shell.
