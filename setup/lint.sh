@@ -3,7 +3,7 @@
 # XML well-formedness, all from pip-installed tools (no pre-commit network hooks).
 source "$(dirname "$0")/lib.sh"
 cd "$REPO"
-ADDON_DIRS=(crm_biuro crm_biuro_verify crm_biuro_mail crm_biuro_portal)
+ADDON_DIRS=(crm_biuro crm_biuro_verify crm_biuro_mail crm_biuro_portal crm_biuro_billing)
 status=0
 
 info "ruff check"

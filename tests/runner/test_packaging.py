@@ -9,7 +9,13 @@ import zipfile
 import pytest
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
-ADDONS = ["crm_biuro", "crm_biuro_verify", "crm_biuro_mail", "crm_biuro_portal"]
+ADDONS = [
+    "crm_biuro",
+    "crm_biuro_verify",
+    "crm_biuro_mail",
+    "crm_biuro_portal",
+    "crm_biuro_billing",
+]
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,3 @@
+from . import test_contract_lines
+from . import test_billing_run
+from . import test_security_billing
