@@ -14,12 +14,18 @@
     "data": [
         "security/ir.model.access.csv",
         "security/crm_biuro_billing_security.xml",
+        "data/mail_template_data.xml",
+        "data/biuro_reminder_level_data.xml",
         "data/ir_cron_data.xml",
         "views/biuro_contract_views.xml",
         "views/biuro_billing_extra_views.xml",
         "views/biuro_payroll_headcount_views.xml",
         "views/res_partner_views.xml",
         "views/biuro_billing_run_views.xml",
+        "views/biuro_reminder_level_views.xml",
+        "wizards/biuro_contract_indexation_views.xml",
+        "views/account_move_views.xml",
+        "views/res_partner_dashboard_views.xml",
         "views/crm_biuro_billing_menus.xml",
     ],
     "demo": [

@@ -3,6 +3,7 @@ from . import biuro_contract
 from . import biuro_billing_extra
 from . import biuro_payroll_headcount
 from . import res_partner
+from . import biuro_reminder_level
 from . import account_move
 from . import account_move_line
 from . import biuro_billing_run_skip

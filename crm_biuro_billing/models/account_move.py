@@ -1,4 +1,6 @@
-from odoo import fields, models
+from odoo import _, api, fields, models
+
+UNPAID = ("not_paid", "partial")
 
 
 class AccountMove(models.Model):
@@ -19,3 +21,79 @@ class AccountMove(models.Model):
         copy=False,
         readonly=True,
     )
+    biuro_reminder_level_id = fields.Many2one(
+        "biuro.reminder.level",
+        string="Reminder level",
+        copy=False,
+        readonly=True,
+        tracking=True,
+        index="btree_not_null",
+    )
+    biuro_reminder_date = fields.Date(string="Last reminder", copy=False, readonly=True)
+    biuro_days_overdue = fields.Integer(
+        string="Days overdue", compute="_compute_biuro_days_overdue"
+    )
+
+    @api.depends("invoice_date_due", "payment_state")
+    def _compute_biuro_days_overdue(self):
+        today = fields.Date.context_today(self)
+        for move in self:
+            due = move.invoice_date_due
+            late = move.payment_state in UNPAID and due and due < today
+            move.biuro_days_overdue = (today - due).days if late else 0
+
+    @api.model
+    def _biuro_overdue_domain(self, today):
+        return [
+            ("move_type", "=", "out_invoice"),
+            ("state", "=", "posted"),
+            ("payment_state", "in", UNPAID),
+            ("invoice_date_due", "<", today),
+            ("partner_id.commercial_partner_id.biuro_client", "=", True),
+        ]
+
+    @api.model
+    def _cron_biuro_reminders(self):
+        """Daily: move every overdue invoice of a client to the reminder level its
+        delay has reached (one e-mail per level, never twice)."""
+        today = fields.Date.context_today(self)
+        levels = self.env["biuro.reminder.level"].search([])
+        overdue = self.search(self._biuro_overdue_domain(today))
+        for move in overdue:
+            days = (today - move.invoice_date_due).days
+            level = self.env["biuro.reminder.level"]
+            for candidate in levels:  # ordered by days: the last reached one wins
+                company = candidate.company_id
+                if candidate.days_overdue <= days and company in (
+                    move.company_id,
+                    self.env["res.company"],
+                ):
+                    level = candidate
+            current = move.biuro_reminder_level_id
+            if not level or (current and current.days_overdue >= level.days_overdue):
+                continue
+            move._biuro_remind(level, today)
+        return True
+
+    def _biuro_remind(self, level, today):
+        self.ensure_one()
+        self.write({"biuro_reminder_level_id": level.id, "biuro_reminder_date": today})
+        if level.mail_template_id:
+            self.message_post_with_source(
+                level.mail_template_id,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+        if level.schedule_activity:
+            client = self.partner_id.commercial_partner_id
+            user = client.biuro_accountant_id or self.invoice_user_id or self.env.user
+            self.activity_schedule(
+                "mail.mail_activity_data_call",
+                date_deadline=today,
+                summary=_(
+                    "Payment overdue %(days)s days: call %(client)s",
+                    days=(today - self.invoice_date_due).days,
+                    client=client.display_name,
+                ),
+                user_id=user.id,
+            )

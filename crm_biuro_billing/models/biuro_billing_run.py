@@ -139,6 +139,45 @@ class BiuroBillingRun(models.Model):
             run._process(auto_commit=False)
         return True
 
+    def action_post_invoices(self):
+        """Post the run's draft invoices (after review), all at once."""
+        self._check_can_bill()
+        drafts = self.move_ids.filtered(lambda m: m.state == "draft")
+        drafts.check_access("write")
+        drafts.action_post()
+        return True
+
+    def action_send_invoices(self):
+        """E-mail the run's posted, not yet sent invoices with their PDF (Odoo's
+        invoice sending, the office's template); returns how many went out."""
+        self._check_can_bill()
+        moves = self.move_ids.filtered(
+            lambda m: m.state == "posted" and not m.is_move_sent
+        )
+        moves.check_access("write")
+        no_email = moves.filtered(lambda m: not m.partner_id.email)
+        to_send = moves - no_email
+        if to_send:
+            self.env["account.move.send"]._generate_and_send_invoices(
+                to_send,
+                sending_methods={"email"},
+                mail_template=self.env.ref(
+                    "crm_biuro_billing.mail_template_biuro_invoice"
+                ),
+            )
+        for run in self:
+            run.message_post(
+                body=_(
+                    "%(sent)s invoice(s) sent by e-mail; %(missing)s client(s) "
+                    "without an e-mail address: %(names)s",
+                    sent=len(to_send & run.move_ids),
+                    missing=len(no_email & run.move_ids),
+                    names=", ".join((no_email & run.move_ids).partner_id.mapped("name"))
+                    or "-",
+                )
+            )
+        return {"sent": len(to_send), "without_email": no_email.partner_id.ids}
+
     def action_view_invoices(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

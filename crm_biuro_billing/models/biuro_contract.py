@@ -22,6 +22,13 @@ class BiuroContract(models.Model):
         "billed.",
     )
 
+    biuro_indexed_from = fields.Date(
+        string="Last indexation from",
+        copy=False,
+        readonly=True,
+        help="The month from which the prices were last raised (waloryzacja).",
+    )
+
     @api.depends("line_ids.kind", "line_ids.price", "line_ids.date_to")
     def _compute_monthly_fee(self):
         today = fields.Date.context_today(self)

@@ -59,3 +59,25 @@ class ResPartner(models.Model):
                         "employees": partner.biuro_payroll_employees,
                     }
                 )
+
+    biuro_payment_blocked = fields.Boolean(
+        string="Blocked for non-payment",
+        compute="_compute_biuro_payment_blocked",
+        store=True,
+        index=True,
+        help="An invoice of the client reached a blocking reminder level and is "
+        "still unpaid.",
+    )
+
+    @api.depends(
+        "invoice_ids.payment_state",
+        "invoice_ids.biuro_reminder_level_id.block_client",
+    )
+    def _compute_biuro_payment_blocked(self):
+        for partner in self:
+            partner.biuro_payment_blocked = any(
+                move.biuro_reminder_level_id.block_client
+                and move.payment_state in ("not_paid", "partial")
+                and move.state == "posted"
+                for move in partner.invoice_ids
+            )

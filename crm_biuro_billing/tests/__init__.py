@@ -1,3 +1,5 @@
 from . import test_contract_lines
 from . import test_billing_run
 from . import test_security_billing
+from . import test_collections
+from . import test_indexation
