@@ -24,6 +24,8 @@
         "views/biuro_billing_run_views.xml",
         "views/biuro_reminder_level_views.xml",
         "wizards/biuro_contract_indexation_views.xml",
+        "views/res_company_views.xml",
+        "report/biuro_contract_report.xml",
         "views/account_move_views.xml",
         "views/res_partner_dashboard_views.xml",
         "views/crm_biuro_billing_menus.xml",

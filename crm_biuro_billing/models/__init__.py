@@ -8,3 +8,4 @@ from . import account_move
 from . import account_move_line
 from . import biuro_billing_run_skip
 from . import biuro_billing_run
+from . import res_company

@@ -3,3 +3,4 @@ from . import test_billing_run
 from . import test_security_billing
 from . import test_collections
 from . import test_indexation
+from . import test_contract_report
