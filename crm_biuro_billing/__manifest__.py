@@ -26,6 +26,7 @@
         "wizards/biuro_contract_indexation_views.xml",
         "views/res_company_views.xml",
         "report/biuro_contract_report.xml",
+        "views/biuro_billing_report_views.xml",
         "views/account_move_views.xml",
         "views/res_partner_dashboard_views.xml",
         "views/crm_biuro_billing_menus.xml",

@@ -97,3 +97,53 @@ class AccountMove(models.Model):
                 ),
                 user_id=user.id,
             )
+
+
+class AccountMoveBillingReport(models.Model):
+    """What the billing reports group and average by (stored, so pivot and graph
+    views can use them)."""
+
+    _inherit = "account.move"
+
+    biuro_accountant_id = fields.Many2one(
+        related="partner_id.commercial_partner_id.biuro_accountant_id",
+        string="Accountant in charge",
+        store=True,
+        index="btree_not_null",
+    )
+    biuro_invoice_average = fields.Monetary(
+        string="Average invoice",
+        compute="_compute_biuro_invoice_average",
+        store=True,
+        aggregator="avg",
+        currency_field="company_currency_id",
+    )
+    biuro_days_to_pay = fields.Integer(
+        string="Days to pay",
+        compute="_compute_biuro_days_to_pay",
+        store=True,
+        aggregator="avg",
+        help="Days from the invoice date to the payment that settled it.",
+    )
+
+    @api.depends("amount_untaxed_signed")
+    def _compute_biuro_invoice_average(self):
+        for move in self:
+            move.biuro_invoice_average = move.amount_untaxed_signed
+
+    @api.depends("payment_state", "invoice_date")
+    def _compute_biuro_days_to_pay(self):
+        for move in self:
+            days = 0
+            if (
+                move.move_type == "out_invoice"
+                and move.invoice_date
+                and move.payment_state in ("paid", "in_payment")
+            ):
+                receivable = move.line_ids.filtered(
+                    lambda line: line.account_type == "asset_receivable"
+                )
+                dates = receivable.matched_credit_ids.credit_move_id.mapped("date")
+                if dates:
+                    days = max((max(dates) - move.invoice_date).days, 0)
+            move.biuro_days_to_pay = days

@@ -61,6 +61,18 @@ class TestSecurityBilling(BillingCase):
                 "outsider": (0, 0, 0, 0),
                 "portal": (0, 0, 0, 0),
             },
+            "biuro.reminder.level": {
+                "office_user": (1, 0, 0, 0),
+                "office_manager": (1, 1, 1, 1),
+                "outsider": (0, 0, 0, 0),
+                "portal": (0, 0, 0, 0),
+            },
+            "biuro.contract.indexation": {
+                "office_user": (0, 0, 0, 0),
+                "office_manager": (1, 1, 1, 1),
+                "outsider": (0, 0, 0, 0),
+                "portal": (0, 0, 0, 0),
+            },
             "biuro.billing.run.skip": {
                 "office_user": (1, 0, 0, 0),
                 "office_manager": (1, 1, 1, 1),
