@@ -34,4 +34,9 @@
     "demo": [
         "demo/biuro_contract_line_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "crm_biuro_billing/static/tests/tours/*.js",
+        ],
+    },
 }

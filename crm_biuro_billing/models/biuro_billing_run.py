@@ -176,7 +176,19 @@ class BiuroBillingRun(models.Model):
                     or "-",
                 )
             )
-        return {"sent": len(to_send), "without_email": no_email.partner_id.ids}
+        # a notification for the button; its params carry the counts for XML-RPC
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "message": _("%(sent)s invoice(s) sent by e-mail.", sent=len(to_send)),
+                "type": "warning" if no_email else "success",
+                "sticky": False,
+                "sent": len(to_send),
+                "without_email": no_email.partner_id.ids,
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
 
     def action_view_invoices(self):
         self.ensure_one()

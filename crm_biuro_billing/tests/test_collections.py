@@ -27,7 +27,9 @@ class TestCollections(BillingCase):
 
     def reminder_messages(self):
         return self.invoice.message_ids.filtered(
-            lambda m: m.message_type == "comment" and "invoice" in (m.subject or "")
+            lambda m: (
+                m.message_type == "comment" and self.invoice.name in (m.subject or "")
+            )
         )
 
     def test_levels_follow_the_delay_once_each(self):
@@ -105,8 +107,8 @@ class TestPostAndSend(BillingCase):
         run.action_post_invoices()
         self.assertEqual(set(run.move_ids.mapped("state")), {"posted"})
         result = run.action_send_invoices()
-        self.assertEqual(result["sent"], 1)
-        self.assertEqual(result["without_email"], self.client_b.ids)
+        self.assertEqual(result["params"]["sent"], 1)
+        self.assertEqual(result["params"]["without_email"], self.client_b.ids)
         sent = run.move_ids.filtered(lambda m: m.partner_id == self.client_a)
         self.assertTrue(sent.is_move_sent)
         message = sent.message_ids.filtered(lambda m: m.message_type == "comment")[:1]
@@ -115,4 +117,4 @@ class TestPostAndSend(BillingCase):
         self.assertIn(self.client_a, message.partner_ids)
         self.assertIn(self.client_b.name, run.message_ids[0].body)
         # sending again sends nothing twice
-        self.assertEqual(run.action_send_invoices()["sent"], 0)
+        self.assertEqual(run.action_send_invoices()["params"]["sent"], 0)
