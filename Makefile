@@ -1,22 +1,22 @@
 # crm_biuro — the two commands a newcomer needs are `make run` and `make test`.
-# Variables: VENV (.venv), ODOO_SRC (/opt/odoo-18.0), ADDONS (all five), HTTP_PORT (8069),
+# Variables: VENV (.venv), ODOO_SRC (/opt/odoo-18.0), ADDONS (all six), HTTP_PORT (8069),
 # DB, KEEP_DB=1 (keep the test database), PYTEST_ARGS, PYTEST_PATHS (default tests/).
 SHELL := /bin/bash
 VENV ?= .venv
 export VENV ODOO_SRC ADDONS HTTP_PORT DB KEEP_DB PYTEST_ARGS PYTEST_PATHS
 PY := $(VENV)/bin/python
-ADDON_DIRS := crm_biuro crm_biuro_verify crm_biuro_mail crm_biuro_portal crm_biuro_compliance
+ADDON_DIRS := crm_biuro crm_biuro_verify crm_biuro_mail crm_biuro_portal crm_biuro_compliance crm_biuro_billing
 
-.PHONY: help venv run stop test lint dist bench bench-mail bench-verify clean pot readme
+.PHONY: help venv run stop test lint dist bench bench-mail bench-verify bench-billing clean pot readme
 
 help:
-	@echo "make run    - demo database with the five addons, served on http://localhost:8069"
+	@echo "make run    - demo database with the six addons, served on http://localhost:8069"
 	@echo "make test   - fresh database, Odoo tests of the addons, then the pytest suites"
 	@echo "make lint   - ruff, pylint-odoo (OCA mandatory checks), XML well-formedness"
-	@echo "make dist   - build the five addon wheels into dist/"
+	@echo "make dist   - build the six addon wheels into dist/"
 	@echo "make stop   - stop the private PostgreSQL cluster, if one was started"
 	@echo "make pot    - re-export the .pot templates of the addons"
-	@echo "make bench  - the benchmarks (bench-mail, bench-verify); results go into the README"
+	@echo "make bench  - the benchmarks (bench-mail, bench-verify, bench-billing); results go into the README"
 
 venv:
 	@bash -c 'source setup/lib.sh && ensure_venv'
@@ -41,13 +41,16 @@ dist: venv
 	@ls dist
 
 bench:
-	@bash setup/bench.sh mail verify
+	@bash setup/bench.sh mail verify billing
 
 bench-mail:
 	@bash setup/bench.sh mail
 
 bench-verify:
 	@bash setup/bench.sh verify
+
+bench-billing:
+	@bash setup/bench.sh billing
 
 readme:
 	@python3 setup/gen_addon_readme.py

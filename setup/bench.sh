@@ -30,6 +30,7 @@ for bench in $BENCHES; do
     case $bench in
     mail) run_bench mail crm_biuro_mail ;;
     verify) run_bench verify crm_biuro_verify ;;
+    billing) run_bench billing crm_biuro_billing ;;
     *) die "unknown benchmark: $bench" ;;
     esac
 done

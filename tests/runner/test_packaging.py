@@ -15,6 +15,7 @@ ADDONS = [
     "crm_biuro_mail",
     "crm_biuro_portal",
     "crm_biuro_compliance",
+    "crm_biuro_billing",
 ]
 
 

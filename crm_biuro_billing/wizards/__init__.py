@@ -1,0 +1,1 @@
+from . import biuro_contract_indexation
