@@ -25,6 +25,16 @@ class TestPortalInvoice(BillingCase, HttpCase):
             groups="base.group_portal",
             partner_id=owner_contact.id,
         )
+        if "biuro.portal.access" in self.env:
+            # with crm_biuro_portal, invoices are shown to the people the office
+            # gave access to the company (Odoo's default grant is closed)
+            self.env["biuro.portal.access"].create(
+                {
+                    "partner_id": owner_contact.id,
+                    "client_id": self.client_a.id,
+                    "level": "owner",
+                }
+            )
         for client in self.client_a | self.client_b:
             self.make_contract(
                 client, [{"product_id": self.kpir.id, "kind": "flat", "price": 450}]
