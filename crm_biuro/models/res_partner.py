@@ -2,7 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.osv import expression
 
-from .. import identifiers
+from .. import identifiers, legal_forms
 from ..obligation_rules import ClientProfile, required_declaration_codes
 from .biuro_client_record_mixin import office_env
 
@@ -12,24 +12,7 @@ BIURO_STATES = [
     ("inactive", "Inactive"),
     ("blocked", "Blocked"),
 ]
-LEGAL_FORMS = [
-    ("jdg", "Sole proprietorship (JDG)"),
-    ("sc", "Civil partnership (s.c.)"),
-    ("spj", "General partnership (sp.j.)"),
-    ("spp", "Professional partnership (sp.p.)"),
-    ("spk", "Limited partnership (sp.k.)"),
-    ("ska", "Limited joint-stock partnership (S.K.A.)"),
-    ("spzoo", "Limited liability company (sp. z o.o.)"),
-    ("sa", "Joint-stock company (S.A.)"),
-    ("psa", "Simple joint-stock company (P.S.A.)"),
-    ("spoldzielnia", "Cooperative"),
-    ("fundacja", "Foundation"),
-    ("fundacja_rodzinna", "Family foundation"),
-    ("stowarzyszenie", "Association"),
-    ("oddzial", "Branch of a foreign company"),
-    ("osoba_fizyczna", "Private person"),
-    ("other", "Other"),
-]
+LEGAL_FORMS = legal_forms.SELECTION
 BOOKS_TYPES = [
     ("kpir", "Tax book of revenue and expenses (KPiR)"),
     ("ryczalt", "Revenue records (lump sum)"),

@@ -10,26 +10,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
-LEGAL_FORMS = frozenset(
-    {
-        "jdg",
-        "sc",
-        "spj",
-        "spp",
-        "spk",
-        "ska",
-        "spzoo",
-        "sa",
-        "psa",
-        "spoldzielnia",
-        "fundacja",
-        "fundacja_rodzinna",
-        "stowarzyszenie",
-        "oddzial",
-        "osoba_fizyczna",
-        "other",
-    }
-)
+try:
+    from .. import legal_forms
+except ImportError:  # plain Python: the addon directory is on sys.path
+    import legal_forms
+
+LEGAL_FORMS = legal_forms.CODES
 BOOKS_TYPES = frozenset({"kpir", "ryczalt", "full", "none"})
 TAX_FORMS = frozenset({"skala", "liniowy", "ryczalt", "karta", "cit", "cit_estonski"})
 VAT_STATUSES = frozenset({"czynny", "zwolniony", "niezarejestrowany"})

@@ -27,8 +27,8 @@ Usage (pytest with the addon directory on sys.path: ``from fake_registries impor
   faults of every app; ``fake.set_latency(0.2)`` - latency on every app.
 
 Operation names counted: GUS ``Zaloguj``, ``Wyloguj``, ``GetValue``,
-``DaneSzukajPodmioty``, ``DanePobierzPelnyRaport``, ``DanePobierzRaportZbiorczy``;
-white list ``search/nips``, ``search/nip``, ``search/bank-account``, ``check``; VIES
+``DaneSzukajPodmioty``, ``DanePobierzPelnyRaport``;
+white list ``search/nips``; VIES
 ``checkVat``, ``checkVatApprox``; KRS ``OdpisAktualny``; CRBR
 ``PobierzInformacjeOSpolkachIBeneficjentach``. A request the real service would refuse
 as malformed is counted as ``invalid``.

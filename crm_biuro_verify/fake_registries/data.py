@@ -8,34 +8,18 @@ VIES (``vies_valid``), to KRS (when ``krs`` is set, in ``krs_register``) and to 
 import dataclasses
 from dataclasses import dataclass, field
 
-from stdnum import iban as stdnum_iban
-from stdnum.pl import nip as stdnum_nip
-from stdnum.pl import regon as stdnum_regon
+try:
+    from ..registries import identifiers
+except ImportError:  # plain Python: the addon directory is on sys.path
+    from registries import identifiers
 
-# Check digits come from python-stdnum, like the clients' own checks.
-
-
-def nip_check_digit(first9):
-    """The digit that makes a valid NIP, or None (a remainder of 10 is never issued)."""
-    return next((d for d in "0123456789" if stdnum_nip.is_valid(first9 + d)), None)
-
-
-def is_valid_nip(nip):
-    return len(nip) == 10 and nip.isdigit() and stdnum_nip.is_valid(nip)
-
-
-def regon_with_check(first8):
-    return first8 + stdnum_regon.calc_check_digit(first8)
-
-
-def nrb_with_check(bank8, account16):
-    """A valid Polish NRB (26 digits) for a bank sort code and an account number."""
-    bban = bank8 + account16
-    return stdnum_iban.calc_check_digits("PL00" + bban) + bban
-
-
-def is_valid_nrb(nrb):
-    return len(nrb) == 26 and nrb.isdigit() and stdnum_iban.is_valid("PL" + nrb)
+# The checks and check digits of the one identifier module (crm_biuro/identifiers.py),
+# exported for the fakes' users.
+is_valid_nip = identifiers.is_valid_nip
+is_valid_nrb = identifiers.is_valid_nrb
+nip_check_digit = identifiers.nip_check_digit
+regon_with_check = identifiers.regon_with_check
+nrb_with_check = identifiers.nrb_with_check
 
 
 # GUS legal-form dictionaries (symbol, name) for the fakes' reports.

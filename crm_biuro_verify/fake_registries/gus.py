@@ -44,14 +44,9 @@ OPERATIONS = {
     "Wyloguj": NS_PUBL,
     "DaneSzukajPodmioty": NS_PUBL,
     "DanePobierzPelnyRaport": NS_PUBL,
-    "DanePobierzRaportZbiorczy": NS_PUBL,
     "GetValue": NS_BIR,
 }
-DATA_OPERATIONS = (
-    "DaneSzukajPodmioty",
-    "DanePobierzPelnyRaport",
-    "DanePobierzRaportZbiorczy",
-)
+DATA_OPERATIONS = ("DaneSzukajPodmioty", "DanePobierzPelnyRaport")
 _ACTION_BASE = {
     NS_PUBL: "http://CIS/BIR/PUBL/2014/07/IUslugaBIRzewnPubl/",
     NS_BIR: "http://CIS/BIR/2014/07/IUslugaBIR/",
@@ -297,12 +292,10 @@ class FakeGus(FakeApp):
             return self._answer(operation, "", message_id)
         if operation == "DaneSzukajPodmioty":
             inner = self._search(sid, params)
-        elif operation == "DanePobierzPelnyRaport":
+        else:
             inner = self._report(
                 sid, params.get("pRegon", ""), params.get("pNazwaRaportu", "").strip()
             )
-        else:
-            inner = self._bulk(sid)
         return self._answer(
             operation, escape_result(inner) if inner else "", message_id
         )
@@ -377,6 +370,8 @@ class FakeGus(FakeApp):
             return ""
         found = []
         for ident in identifiers:
+            # the client searches by NIPs; the other keys serve GUS's documented
+            # sample requests (tests/verify_registries/test_fixtures.py)
             if kind in ("Nip", "Nipy"):
                 company = self.store.get(ident)
             elif kind in ("Regon", "Regony9zn", "Regony14zn"):
@@ -577,6 +572,3 @@ class FakeGus(FakeApp):
             "nazwisko": partner.get("last_name", ""),
             "firmanazwa": partner.get("company_name", ""),
         }
-
-    def _bulk(self, sid):
-        return inner_xml([[("regon", c.regon)] for c in self.store])

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from .data import is_valid_nip, is_valid_nrb
+from .data import is_valid_nip
 from .server import FakeApp, FakeResponse
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -91,21 +91,10 @@ class FakeWhiteList(FakeApp):
 
     def parse(self, request):
         parts = [p for p in request.path.split("/") if p]
-        # /api/search/nips/{list}, /api/search/nip/{nip},
-        # /api/check/nip/{nip}/bank-account/{nrb}
+        # /api/search/nips/{list}: the one call the client makes
         if len(parts) >= 4 and parts[:2] == ["api", "search"]:
             return f"search/{parts[2]}", {
                 "value": parts[3],
-                "date": request.param("date", None),
-            }
-        if (
-            len(parts) == 6
-            and parts[:3] == ["api", "check", "nip"]
-            and parts[4] == "bank-account"
-        ):
-            return "check", {
-                "nip": parts[3],
-                "nrb": parts[5],
                 "date": request.param("date", None),
             }
         return "unknown", {"path": request.path}
@@ -117,14 +106,6 @@ class FakeWhiteList(FakeApp):
             day = self._check_date(params.get("date"))
             if operation == "search/nips":
                 return self._ok(self._search_many(params["value"], day))
-            if operation == "search/nip":
-                return self._ok(
-                    {"subject": self._subject_or_error(params["value"], day)}
-                )
-            if operation == "search/bank-account":
-                return self._ok({"subjects": self._by_account(params["value"])})
-            if operation == "check":
-                return self._ok(self._check(params["nip"], params["nrb"]))
         except WlError as exc:
             return self.error(exc.code)
         return self.error("WL-190")
@@ -196,13 +177,6 @@ class FakeWhiteList(FakeApp):
         company = self.store.get(nip)
         return company if company is not None and company.vat_status else None
 
-    def _subject_or_error(self, nip, day):
-        code = self._nip_error(nip)
-        if code:
-            raise WlError(code)
-        company = self._find(nip)
-        return self._subject(company) if company else None
-
     def _search_many(self, value, day):
         nips = value.split(",")
         if len(nips) > 30:
@@ -226,24 +200,3 @@ class FakeWhiteList(FakeApp):
                 }
             )
         return {"entries": entries}
-
-    def _by_account(self, nrb):
-        if len(nrb) != 26:
-            raise WlError("WL-109")
-        if not is_valid_nrb(nrb):
-            raise WlError("WL-111")
-        return [
-            self._subject(c) for c in self.store if c.vat_status and nrb in c.accounts
-        ]
-
-    def _check(self, nip, nrb):
-        code = self._nip_error(nip)
-        if code:
-            raise WlError(code)
-        if len(nrb) != 26:
-            raise WlError("WL-109")
-        if not is_valid_nrb(nrb):
-            raise WlError("WL-111")
-        company = self._find(nip)
-        assigned = company is not None and nrb in company.accounts
-        return {"accountAssigned": "TAK" if assigned else "NIE"}

@@ -1,12 +1,8 @@
 from odoo import api, fields, models
 
-REGISTRIES = [
-    ("gus", "GUS REGON"),
-    ("whitelist", "VAT white list"),
-    ("vies", "VIES (EU VAT)"),
-    ("krs", "KRS"),
-    ("crbr", "CRBR (beneficial owners)"),
-]
+from ..services import registry_table
+
+REGISTRIES = registry_table.SELECTION
 VERIFY_STATES = [
     ("ok", "OK"),
     ("changed", "Changed"),

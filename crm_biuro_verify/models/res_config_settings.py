@@ -1,15 +1,10 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
-from ..services import config
+from ..services import config, registry_table
 
-ENABLED_FIELDS = {
-    "biuro_verify_gus_enabled": "gus",
-    "biuro_verify_whitelist_enabled": "whitelist",
-    "biuro_verify_vies_enabled": "vies",
-    "biuro_verify_krs_enabled": "krs",
-    "biuro_verify_crbr_enabled": "crbr",
-}
+# on/off switch field -> registry (the fields themselves are declared below)
+ENABLED_FIELDS = registry_table.SETTINGS_SWITCHES
 
 
 class ResConfigSettings(models.TransientModel):

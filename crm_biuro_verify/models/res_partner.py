@@ -6,14 +6,14 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..registries import warsaw_now
-from ..services import config
+from ..services import config, registry_table
 from ..services.config import REGISTRY_ORDER
 from ..services.run import VerificationRun
 from . import trust
 from .biuro_verification import VERIFY_STATES
 
 # Registries shown in the verification bar: (registry, label of the badge)
-BAR = (("gus", "GUS"), ("whitelist", "VAT PL"), ("vies", "VAT EU"), ("crbr", "CRBR"))
+BAR = registry_table.BAR
 ISSUE_STATES = ("changed", "warning", "not_found", "unavailable")
 # The registries' verdicts on a client: written by the verification service only.
 VERDICT_FIELDS = frozenset(

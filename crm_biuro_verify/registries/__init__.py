@@ -32,9 +32,9 @@ GUS - :class:`GusClient` ``(url, key, *, report_version="BIR12"|"BIR11",
 rate_limiter=GusRateLimiter()|None, clock=None, report_names=None, ...)``:
 
 * ``login()`` (lazy, once; again once on ``KomunikatKod`` 7), ``logout()``, context
-  manager (logs out), ``get_value(name)``, ``service_status()``;
-* ``search_nips(nips)`` -> ``{nip: GusSearchResult}`` (20 NIPs per request);
-  ``search_nip(nip)``, ``search_regon(regon)``, ``search_krs(krs)``;
+  manager (logs out), ``get_value(name)``;
+* ``search_nips(nips)`` -> ``{nip: GusSearchResult}`` (20 NIPs per request: the daily
+  run); ``search_nip(nip)`` (raises NotFound);
   :class:`GusSearchResult` ``(nip, entities, raw, error, found, main)``;
   :class:`GusEntity` ``(regon, nip, name, type P/F/LP/LF, silo_id, address fields,
   end_date, active, fields, raw)``;
@@ -46,21 +46,19 @@ rate_limiter=GusRateLimiter()|None, clock=None, report_names=None, ...)``:
   ``end_date``/``suspension_date``, :class:`GusAddress`, contacts), :class:`PkdCode`
   ``(code "69.20.Z", name, main, version)``;
 * ``lookup_nip(nip)`` -> :class:`GusCompany` (entity, details, pkd, reports) for a
-  "new client from NIP" preview; ``bulk_report(day, name)`` -> REGONs.
+  "new client from NIP" preview.
 * :class:`GusRateLimiter` ``(clock, sleep, count_identifiers=True)``: GUS's limits by
   time of day (:func:`gus_limits_at`); ``acquire(weight)``, ``floor_seconds(weights)``.
 
 White list - :class:`WhiteListClient` ``(url, *, quota=WhiteListQuota(), clock, ...)``:
 
-* ``search_nips(nips, day=None)`` -> ``{nip: WhiteListResult}`` (30 NIPs per request);
-  ``search_nip(nip, day)``; ``search_bank_account(nrb, day)``;
-  ``check_bank_account(nip, nrb, day)`` -> :class:`WhiteListAccountCheck` ``(assigned,
-  request_id, raw)``;
+* ``search_nips(nips, day=None)`` -> ``{nip: WhiteListResult}`` (30 NIPs per request;
+  the daily run and "add a client by NIP");
 * :class:`WhiteListResult` ``(nip, subject, request_id, request_datetime, day, raw,
   error, found)``; :class:`WhiteListSubject` ``(name, nip, status_vat Czynny/
   Zwolniony/Niezarejestrowany, regon, krs, addresses, account_numbers, removal_date,
   ...)``;
-* :class:`WhiteListQuota` ``(limits={"search": 100, "check": 5000}, clock, state)``:
+* :class:`WhiteListQuota` ``(limits={"search": 100}, clock, state)``:
   counts requests per day, ``remaining(kind)``, ``blocked``/``blocked_until``,
   ``to_dict()`` to persist. After WL-191 every call raises :class:`Unavailable`
   (``reason="quota"``, ``until`` = next midnight Europe/Warsaw) without a request.
@@ -69,8 +67,7 @@ White list - :class:`WhiteListClient` ``(url, *, quota=WhiteListQuota(), clock, 
 VIES - :class:`ViesClient` ``(url, *, requester_vat=None, ...)``: ``check_vat(vat,
 country_code=None)`` -> :class:`ViesResult` ``(country_code, vat_number, valid, name,
 address, request_date, request_identifier, raw)``. Outage faults -> Unavailable (never
-``valid=False``), INVALID_INPUT -> InvalidInput. :func:`parse_vies_rest` maps the REST
-answer the same way.
+``valid=False``), INVALID_INPUT -> InvalidInput.
 
 KRS - :class:`KrsClient` ``(url, ...)``: ``current_extract(krs, register=None)`` ->
 :class:`KrsExtract` ``(krs, register P/S, name, legal_form, nip, regon, regon9, seat,
@@ -129,12 +126,10 @@ from .vies import (
     VIES_URL,
     ViesClient,
     ViesResult,
-    parse_rest_response as parse_vies_rest,
 )
 from .whitelist import (
     WL_PROD_URL,
     WL_TEST_URL,
-    WhiteListAccountCheck,
     WhiteListClient,
     WhiteListPerson,
     WhiteListQuota,
@@ -198,7 +193,6 @@ __all__ = [
     "Unexpected",
     "ViesClient",
     "ViesResult",
-    "WhiteListAccountCheck",
     "WhiteListClient",
     "WhiteListPerson",
     "WhiteListQuota",
@@ -213,7 +207,6 @@ __all__ = [
     "identifiers",
     "krs",
     "next_midnight",
-    "parse_vies_rest",
     "ratelimit",
     "vies",
     "warsaw_now",

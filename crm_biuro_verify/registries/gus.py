@@ -16,7 +16,6 @@ Protocol notes (see the project's registries reference, section 1):
 * Every call, login included, goes through the :class:`~.ratelimit.GusRateLimiter`.
 """
 
-import html
 import logging
 import re
 import time
@@ -33,8 +32,6 @@ from .http import (
     RetryPolicy,
     call_with_retry,
     chunks,
-    decode_text,
-    extract_envelope,
     new_session,
     raw_text,
     refuse_dtd,
@@ -97,14 +94,6 @@ _REPORTS = {
 }
 # Names GusApi keeps with the BIR11 prefix after the BIR 1.2 switch.
 _KEEP_BIR11 = frozenset({"OsFizycznaDzialalnoscSkreslonaDo20141108"})
-BULK_REPORTS = (
-    "BIR11NowePodmiotyPrawneOrazDzialalnosciOsFizycznych",
-    "BIR11AktualizowanePodmiotyPrawneOrazDzialalnosciOsFizycznych",
-    "BIR11SkreslonePodmiotyPrawneOrazDzialalnosciOsFizycznych",
-    "BIR11NoweJednostkiLokalne",
-    "BIR11AktualizowaneJednostkiLokalne",
-    "BIR11SkresloneJednostkiLokalne",
-)
 
 
 def report_name(
@@ -146,10 +135,6 @@ _PREFIXES = frozenset(
     {"praw", "fiz", "fizc", "fizp", "fizr", "lokpraw", "lokfiz", "lokfizc", "wspolsc"}
 )
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
-_RESULT_RE = re.compile(
-    r"<(?:[\w.-]+:)?(\w+Result)(?:\s[^>]*)?>(.*?)</(?:[\w.-]+:)?\1\s*>", re.DOTALL
-)
-_EMPTY_RESULT_RE = re.compile(r"<(?:[\w.-]+:)?\w+Result(?:\s[^>]*)?/>")
 
 
 def norm_key(key):
@@ -158,37 +143,6 @@ def norm_key(key):
     if sep and head.lower() in _PREFIXES:
         key = tail
     return key.replace("_", "").lower()
-
-
-def extract_result(envelope_text):
-    """The inner XML string of the ``...Result`` element of a raw answer.
-
-    Works on a bare envelope, an MTOM body, a CDATA-wrapped sample and a cut envelope
-    (one GUS documentation sample lacks its opening tag), so it uses a regex rather
-    than an XML parser. Returns '' for an empty Result.
-    """
-    text = decode_text(envelope_text)
-    match = _RESULT_RE.search(text)
-    if not match:
-        if _EMPTY_RESULT_RE.search(text):
-            return ""
-        raise errors.Unavailable(
-            "no ...Result element in the GUS answer",
-            registry=REGISTRY,
-            raw=text,
-            reason=errors.REASON_MALFORMED,
-        )
-    inner = match.group(2).strip()
-    if inner.startswith("<![CDATA["):
-        return inner[len("<![CDATA[") :].rsplit("]]>", 1)[0]
-    return html.unescape(inner)
-
-
-def extract_envelope_text(body):
-    """Envelope text out of a raw (possibly multipart) GUS HTTP body."""
-    if isinstance(body, str):
-        body = body.encode("utf-8")
-    return decode_text(extract_envelope(body))
 
 
 def parse_root(inner_xml):
@@ -620,15 +574,6 @@ def parse_report(inner_xml, name="", regon=""):
     return GusReport(name, regon, rows, inner_xml)
 
 
-def parse_bulk_report(inner_xml):
-    """``DanePobierzRaportZbiorczy`` -> list of REGONs."""
-    rows = parse_rows(inner_xml)
-    code, message = payload_error(rows)
-    if code:
-        raise_for_error_code(code, message, inner_xml)
-    return [_get(r, "regon") for r in rows if _get(r, "regon")]
-
-
 @dataclass
 class GusCompany:
     """What :meth:`GusClient.lookup_nip` gathers for a "new client from NIP" preview."""
@@ -778,10 +723,6 @@ class GusClient:
         StatusUslugi, KomunikatUslugi (the last two work without a session)."""
         return (self._invoke("GetValue", {"pNazwaParametru": name}) or "").strip()
 
-    def service_status(self):
-        """'1' available, '0' unavailable, '2' technical break."""
-        return self.get_value("StatusUslugi")
-
     @staticmethod
     def _lost(result):
         if not (result or "").strip():
@@ -895,30 +836,6 @@ class GusClient:
             )
         return result
 
-    def search_regon(self, regon):
-        regon = clean_regon(regon)
-        if len(regon) not in (9, 14):
-            raise errors.InvalidInput(
-                f"REGON {regon!r} is not 9/14 digits", registry=REGISTRY, code="REGON"
-            )
-        inner = self._data_call(
-            "DaneSzukajPodmioty", {"pParametryWyszukiwania": {"Regon": regon}}
-        )
-        if inner is None:
-            raise errors.NotFound(
-                f"REGON {regon} not found", registry=REGISTRY, code="4"
-            )
-        return parse_search(inner)
-
-    def search_krs(self, krs):
-        krs = re.sub(r"\D", "", str(krs or "")).zfill(10)
-        inner = self._data_call(
-            "DaneSzukajPodmioty", {"pParametryWyszukiwania": {"Krs": krs}}
-        )
-        if inner is None:
-            raise errors.NotFound(f"KRS {krs} not found", registry=REGISTRY, code="4")
-        return parse_search(inner)
-
     # -- reports --
 
     def report_name(self, entity_type, silo_id=None, kind=KIND_MAIN):
@@ -954,14 +871,6 @@ class GusClient:
                 f"no {name} report for REGON {regon}", registry=REGISTRY, code="4"
             )
         return parse_report(inner, name, regon)
-
-    def bulk_report(self, day, name=BULK_REPORTS[1]):
-        """``DanePobierzRaportZbiorczy``: REGONs changed on ``day`` (date or ISO)."""
-        day = day.isoformat() if isinstance(day, date) else str(day)
-        inner = self._data_call(
-            "DanePobierzRaportZbiorczy", {"pDataRaportu": day, "pNazwaRaportu": name}
-        )
-        return parse_bulk_report(inner) if inner else []
 
     def lookup_nip(self, nip, *, with_pkd=True):
         """Search + main report (+ PKD) of one NIP: data for a new client's preview.

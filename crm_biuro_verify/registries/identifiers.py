@@ -1,64 +1,48 @@
-"""Normalisation and checksums of the identifiers the registries take.
+"""The identifiers (NIP, REGON, KRS, NRB) of the registry clients: crm_biuro's module.
 
-The clients refuse a malformed identifier before spending a request of a small daily
-quota. The checksums are python-stdnum's, as in crm_biuro's own identifiers module
-(which this plain package cannot import: it lives inside an Odoo addon). GUS test data
-has NIPs with a wrong checksum (e.g. 0099112233), so the GUS client checks only the
-format.
+The one implementation is ``crm_biuro/identifiers.py`` (plain Python on
+python-stdnum). This package is plain Python too and cannot import the crm_biuro addon
+(its ``__init__`` imports odoo), so the file is loaded on its own: the module Odoo
+already loaded when running inside Odoo, else the file next to this addon (the
+repository, and an installed wheel, keep the addons side by side).
 """
 
-import re
+import importlib.util
+import pathlib
+import sys
 
-from stdnum import iban as stdnum_iban
-from stdnum.pl import nip as stdnum_nip
-from stdnum.pl import regon as stdnum_regon
-
-_SEPARATORS = re.compile(r"[\s\-.]")
-
-
-def clean_nip(value):
-    """'PL 526-104-08-28' -> '5261040828' (no validation)."""
-    text = _SEPARATORS.sub("", str(value or "")).upper()
-    text = text.removeprefix("PL")
-    return text
+_ODOO_NAME = "odoo.addons.crm_biuro.identifiers"
+_PLAIN_NAME = "crm_biuro_identifiers"
 
 
-def is_nip_format(nip):
-    return bool(re.fullmatch(r"\d{10}", nip or ""))
+def _load():
+    for name in (_ODOO_NAME, _PLAIN_NAME):
+        if sys.modules.get(name) is not None:
+            return sys.modules[name]
+    path = pathlib.Path(__file__).resolve().parents[2] / "crm_biuro" / "identifiers.py"
+    if not path.is_file():  # addons in different directories: ask Odoo
+        return importlib.import_module(_ODOO_NAME)
+    spec = importlib.util.spec_from_file_location(_PLAIN_NAME, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[_PLAIN_NAME] = module
+    spec.loader.exec_module(module)
+    return module
 
 
-def is_valid_nip(nip):
-    """Ten digits and the mod-11 check digit (a remainder of 10 is never issued)."""
-    return is_nip_format(nip) and stdnum_nip.is_valid(nip)
+_identifiers = _load()
 
-
-def clean_regon(value):
-    return re.sub(r"\D", "", str(value or ""))
-
-
-def is_valid_regon(regon):
-    """9 or 14 digits with their check digits (a 14-digit REGON also checks its
-    9-digit head)."""
-    return bool(re.fullmatch(r"\d{9}|\d{14}", regon or "")) and stdnum_regon.is_valid(
-        regon
-    )
-
-
-def clean_nrb(value):
-    """Bank account as the white list wants it: 26 digits, no 'PL', no spaces."""
-    text = _SEPARATORS.sub("", str(value or "")).upper()
-    text = text.removeprefix("PL")
-    return text
-
-
-def is_valid_nrb(nrb):
-    """26 digits that make a valid Polish IBAN (mod 97)."""
-    return bool(re.fullmatch(r"\d{26}", nrb or "")) and stdnum_iban.is_valid("PL" + nrb)
-
-
-def clean_krs(value):
-    """KRS numbers are 10 digits with leading zeros and no checksum."""
-    digits = re.sub(r"\s", "", str(value or ""))
-    if not digits.isdigit() or len(digits) > 10:
-        return None
-    return digits.zfill(10)
+# What the registry clients use.
+clean_nip = _identifiers.clean_nip
+is_nip_format = _identifiers.is_nip_format
+is_valid_nip = _identifiers.is_valid_nip
+clean_regon = _identifiers.clean_regon
+is_valid_regon = _identifiers.is_valid_regon
+clean_krs = _identifiers.clean_krs
+is_valid_krs = _identifiers.is_valid_krs
+normalize_krs = _identifiers.normalize_krs
+clean_nrb = _identifiers.clean_nrb
+is_valid_nrb = _identifiers.is_valid_nrb
+# Check digits of generated test data (the fake registries).
+nip_check_digit = _identifiers.nip_check_digit
+regon_with_check = _identifiers.regon_with_check
+nrb_with_check = _identifiers.nrb_with_check

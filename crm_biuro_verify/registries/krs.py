@@ -175,10 +175,6 @@ class KrsExtract:
             else self.regon
         )
 
-    @property
-    def main_pkd(self):
-        return next((p for p in self.pkd if p.main), None)
-
 
 def parse_extract(payload, register="", raw=""):
     """``OdpisAktualny`` JSON (already decoded) -> :class:`KrsExtract`."""

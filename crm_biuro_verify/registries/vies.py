@@ -155,36 +155,6 @@ class ViesResult:
         )
 
 
-def parse_rest_response(payload):
-    """An answer of the VIES REST API (``check-vat-number``) -> :class:`ViesResult`.
-
-    Errors come as ``{actionSucceed: false, errorWrappers: [{error, message}]}``,
-    sometimes with HTTP 200; they are mapped like the SOAP faults.
-    """
-    if payload.get("actionSucceed") is False or payload.get("errorWrappers"):
-        wrapper = (payload.get("errorWrappers") or [{}])[0]
-        raise fault_error(
-            wrapper.get("error"), wrapper.get("message") or "", str(payload)
-        )
-    request_date = payload.get("requestDate")
-    try:
-        request_date = (
-            date.fromisoformat(str(request_date)[:10]) if request_date else None
-        )
-    except ValueError:
-        request_date = None
-    return ViesResult(
-        country_code=payload.get("countryCode") or "",
-        vat_number=payload.get("vatNumber") or "",
-        valid=bool(payload.get("valid")),
-        name=_clean(payload.get("name") or payload.get("traderName")),
-        address=_clean(payload.get("address")),
-        request_date=request_date,
-        request_identifier=payload.get("requestIdentifier") or None,
-        raw=str(payload),
-    )
-
-
 class ViesClient:
     """VIES client. Not thread-safe.
 

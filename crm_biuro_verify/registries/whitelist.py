@@ -1,12 +1,12 @@
 """MF VAT white list ("Wykaz podatników VAT", Biała Lista), REST/JSON with requests.
 
-* ``GET /api/search/nips/{nip,nip,...}?date=`` - at most 30 NIPs per request;
-* ``GET /api/search/nip/{nip}?date=``;
-* ``GET /api/check/nip/{nip}/bank-account/{nrb}?date=`` - ``accountAssigned`` TAK/NIE.
+The product uses one call: ``GET /api/search/nips/{nip,nip,...}?date=``, at most 30
+NIPs per request (the API's single-NIP, bank-account and ``check`` calls are not used:
+a client's accounts come with its NIP's answer).
 
 Every answer has a ``requestId`` (the "klucz weryfikacyjny", proof of due diligence):
-each result keeps it. Limits are per IP and per day: ``search`` 100 requests,
-``check`` 5 000. :class:`WhiteListQuota` counts them (persist it with
+each result keeps it. Searches are limited per IP to 100 requests a day.
+:class:`WhiteListQuota` counts them (persist it with
 :meth:`WhiteListQuota.to_dict` between runs) and, after ``WL-191`` (quota spent, HTTP
 429), refuses every further call until midnight Europe/Warsaw. ``WL-195``/``WL-196``
 (database being updated) are retried with backoff. Other ``WL-1xx`` codes are invalid
@@ -14,7 +14,6 @@ input.
 """
 
 import json
-import re
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -33,15 +32,14 @@ from .http import (
     request_errors,
     warsaw_now,
 )
-from .identifiers import clean_nip, clean_nrb, is_nip_format, is_valid_nip, is_valid_nrb
+from .identifiers import clean_nip, is_nip_format, is_valid_nip
 
 REGISTRY = "whitelist"
 WL_PROD_URL = "https://wl-api.mf.gov.pl"
 WL_TEST_URL = "https://wl-test.mf.gov.pl"
 MAX_NIPS = 30
 SEARCH = "search"
-CHECK = "check"
-DAILY_LIMITS = {SEARCH: 100, CHECK: 5000}
+DAILY_LIMITS = {SEARCH: 100}
 
 QUOTA_CODE = "WL-191"
 RETRY_CODES = frozenset({"WL-195", "WL-196"})
@@ -184,10 +182,6 @@ class WhiteListSubject:
     account_numbers: list = field(default_factory=list)
     has_virtual_accounts: bool = False
 
-    @property
-    def active_vat(self):
-        return self.status_vat == "Czynny"
-
     @classmethod
     def from_json(cls, data):
         def people(key):
@@ -233,17 +227,6 @@ class WhiteListResult:
     @property
     def found(self):
         return self.subject is not None
-
-
-@dataclass
-class WhiteListAccountCheck:
-    nip: str
-    account: str
-    assigned: bool
-    request_id: str
-    request_datetime: str = ""
-    day: date | None = None
-    raw: str = field(default="", repr=False)
 
 
 def _dump(payload):
@@ -293,21 +276,6 @@ def parse_entries(result, nips, day=None):
         if nip not in out:
             out[nip] = make(nip, [], {"identifier": nip, "subjects": []})
     return out
-
-
-def parse_subject_response(result, nip="", day=None):
-    """``result`` of ``search/nip`` (``subject``) or ``search/bank-account``
-    (``subjects``) -> :class:`WhiteListResult`."""
-    request_id = result.get("requestId") or ""
-    when = result.get("requestDateTime") or ""
-    subjects = result.get("subjects")
-    if subjects is None:
-        subjects = [result["subject"]] if result.get("subject") else []
-    raw = _dump({"result": result})
-    subject = WhiteListSubject.from_json(subjects[0]) if subjects else None
-    return WhiteListResult(
-        nip or (subject.nip if subject else ""), subject, request_id, when, day, raw
-    )
 
 
 class WhiteListClient:
@@ -443,69 +411,3 @@ class WhiteListClient:
             for nip in batch:
                 results[nip] = parsed[nip]
         return results
-
-    def search_nip(self, nip, day=None):
-        """One NIP -> :class:`WhiteListResult`; raises NotFound when not on the list
-        (the exception carries ``request_id`` and ``raw`` as evidence)."""
-        day = self._day(day)
-        nip, error = self._check_nip(nip)
-        if error:
-            raise error
-        result = parse_subject_response(
-            self._get(SEARCH, f"/api/search/nip/{nip}", day), nip, day
-        )
-        if not result.found:
-            raise errors.NotFound(
-                f"NIP {nip} is not on the VAT white list",
-                registry=REGISTRY,
-                raw=result.raw,
-                request_id=result.request_id,
-            )
-        return result
-
-    def search_bank_account(self, nrb, day=None):
-        """Subjects holding the account -> :class:`WhiteListResult` (first subject)."""
-        day = self._day(day)
-        nrb = self._check_nrb(nrb)
-        return parse_subject_response(
-            self._get(SEARCH, f"/api/search/bank-account/{nrb}", day), "", day
-        )
-
-    @staticmethod
-    def _check_nrb(value):
-        nrb = clean_nrb(value)
-        if not re.fullmatch(r"\d{26}", nrb):
-            raise errors.InvalidInput(
-                f"account {value!r} is not 26 digits", registry=REGISTRY, code="WL-109"
-            )
-        if not is_valid_nrb(nrb):
-            raise errors.InvalidInput(
-                f"account {nrb} has a wrong checksum", registry=REGISTRY, code="WL-111"
-            )
-        return nrb
-
-    def check_bank_account(self, nip, nrb, day=None):
-        """Is ``nrb`` assigned to ``nip`` on ``day``? -> :class:`WhiteListAccountCheck`.
-
-        ``assigned=False`` ("NIE") is an answer, not an error.
-        """
-        day = self._day(day)
-        nip, error = self._check_nip(nip)
-        if error:
-            raise error
-        nrb = self._check_nrb(nrb)
-        result = self._get(CHECK, f"/api/check/nip/{nip}/bank-account/{nrb}", day)
-        assigned = result.get("accountAssigned")
-        if assigned not in ("TAK", "NIE"):
-            raise errors.Unexpected(
-                f"accountAssigned={assigned!r}", registry=REGISTRY, raw=_dump(result)
-            )
-        return WhiteListAccountCheck(
-            nip,
-            nrb,
-            assigned == "TAK",
-            result.get("requestId") or "",
-            result.get("requestDateTime") or "",
-            day,
-            _dump({"result": result}),
-        )

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 
 from .. import registries
 from ..registries import RetryPolicy
+from . import registry_table
 
 PREFIX = "crm_biuro_verify."
-REGISTRY_ORDER = ("gus", "whitelist", "vies", "krs", "crbr")
-URL_PARAMS = {name: f"{name}_url" for name in REGISTRY_ORDER}
+REGISTRY_ORDER = registry_table.ORDER
+URL_PARAMS = {r.name: r.url_param for r in registry_table.REGISTRIES}
 REPORT_VERSIONS = ("BIR11", "BIR12")
 FALSE_VALUES = ("", "0", "false", "False", "no", "off")
 

@@ -170,12 +170,12 @@ def _lookup_gus(env, cfg, nip, values):
         company = client.lookup_nip(nip)
     except registries.NotFound as error:
         return outcomes.gus_outcome(
-            env, registries.GusSearchResult(nip, [], error.raw or "")
+            env._, registries.GusSearchResult(nip, [], error.raw or "")
         )
     except registries.RegistryError as error:
-        return outcomes.error_outcome(env, "gus", error)
+        return outcomes.error_outcome(env._, "gus", error)
     except Exception as exc:  # noqa: BLE001
-        return outcomes.error_outcome(env, "gus", outcomes.client_failure("gus", exc))
+        return outcomes.error_outcome(env._, "gus", outcomes.client_failure("gus", exc))
     finally:
         try:
             client.logout()
@@ -183,7 +183,7 @@ def _lookup_gus(env, cfg, nip, values):
             pass  # the session expires by itself
     entity, details = company.entity, company.details
     found = registries.GusSearchResult(nip, [entity], entity.raw)
-    outcome = outcomes.gus_outcome(env, found)
+    outcome = outcomes.gus_outcome(env._, found)
     outcome.payload = "\n".join([entity.raw or "", *company.reports.values()])
     if details:
         address = details.address
@@ -222,13 +222,13 @@ def _lookup_whitelist(env, cfg, nip, day, values):
     try:
         result = client.search_nips([nip], day=day)[nip]
     except registries.RegistryError as error:
-        return outcomes.error_outcome(env, "whitelist", error), None
+        return outcomes.error_outcome(env._, "whitelist", error), None
     except Exception as exc:  # noqa: BLE001
         failure = outcomes.client_failure("whitelist", exc)
-        return outcomes.error_outcome(env, "whitelist", failure), None
+        return outcomes.error_outcome(env._, "whitelist", failure), None
     finally:
         config.save_whitelist_quota(env, quota)
-    outcome = outcomes.whitelist_outcome(env, result)
+    outcome = outcomes.whitelist_outcome(env._, result)
     if result.found:
         subject = result.subject
         values["vat_status"] = outcomes.WL_VAT_STATUS.get(subject.status_vat, False)
@@ -242,11 +242,11 @@ def _lookup_krs(env, cfg, krs, values):
     try:
         extract = client.current_extract(krs)
     except registries.NotFound:
-        return outcomes.krs_outcome(env, None)
+        return outcomes.krs_outcome(env._, None)
     except registries.RegistryError as error:
-        return outcomes.error_outcome(env, "krs", error)
+        return outcomes.error_outcome(env._, "krs", error)
     except Exception as exc:  # noqa: BLE001
-        return outcomes.error_outcome(env, "krs", outcomes.client_failure("krs", exc))
+        return outcomes.error_outcome(env._, "krs", outcomes.client_failure("krs", exc))
     values["krs"] = extract.krs or krs
     values["name"] = values["name"] or extract.name
     if not values["street"]:
@@ -265,7 +265,7 @@ def _lookup_krs(env, cfg, krs, values):
         values["pkd"] = [
             {"code": p.code, "name": p.description, "main": p.main} for p in extract.pkd
         ]
-    return outcomes.krs_outcome(env, extract)
+    return outcomes.krs_outcome(env._, extract)
 
 
 def _lookup_vies(env, cfg, nip, values):
@@ -273,8 +273,10 @@ def _lookup_vies(env, cfg, nip, values):
     try:
         result = client.check_vat("PL" + nip)
     except registries.RegistryError as error:
-        return outcomes.error_outcome(env, "vies", error)
+        return outcomes.error_outcome(env._, "vies", error)
     except Exception as exc:  # noqa: BLE001
-        return outcomes.error_outcome(env, "vies", outcomes.client_failure("vies", exc))
+        return outcomes.error_outcome(
+            env._, "vies", outcomes.client_failure("vies", exc)
+        )
     values["vat_ue"] = bool(result.valid)
-    return outcomes.vies_outcome(env, result)
+    return outcomes.vies_outcome(env._, result)

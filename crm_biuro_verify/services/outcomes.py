@@ -5,13 +5,22 @@ it raised) into an :class:`Outcome`, comparing it with the *snapshot* of the pre
 answer (normalised data kept on the previous evidence record). The same functions
 serve the daily run, "verify now" and "add a client by NIP", so a state means the
 same thing everywhere. No database access here: the writer applies outcomes.
+
+Plain Python (no Odoo, no ``env``): the caller injects the translation function ``_``
+(Odoo's ``env._``, called like ``_("text %s", arg)`` or ``_("%(name)s", name=...)``)
+and the labels it needs (the VAT statuses), so the table tests in
+tests/verify_services run without a database.
 """
 
 import logging
 from dataclasses import dataclass, field
 
-from .. import registries
-from ..registries.identifiers import clean_nrb
+try:
+    from .. import registries
+except ImportError:  # plain Python: ``services`` imported from the addon directory
+    import registries
+
+clean_nrb = registries.identifiers.clean_nrb
 
 _logger = logging.getLogger(__name__)
 
@@ -21,22 +30,6 @@ WL_VAT_STATUS = {
     "Zwolniony": "zwolniony",
     "Niezarejestrowany": "niezarejestrowany",
 }
-# Legal forms whose beneficial owners must be reported to CRBR (AML act, art. 58).
-CRBR_LEGAL_FORMS = frozenset(
-    {
-        "spj",
-        "spp",
-        "spk",
-        "ska",
-        "spzoo",
-        "sa",
-        "psa",
-        "spoldzielnia",
-        "fundacja",
-        "fundacja_rodzinna",
-        "stowarzyszenie",
-    }
-)
 
 
 # The states of an outcome (biuro.verification's VERIFY_STATES).
@@ -86,10 +79,9 @@ def client_failure(registry, exc):
     )
 
 
-def error_outcome(env, registry, error):
+def error_outcome(_, registry, error):
     """An outcome for a registry error. Only a real answer may change data: every
     error keeps what the client has (no snapshot, no updates)."""
-    _ = env._
     if isinstance(error, NotChecked):
         return Outcome(
             registry,
@@ -157,11 +149,10 @@ def gus_address(entity):
     return ", ".join(p for p in (street, f"{entity.postal_code} {city}".strip()) if p)
 
 
-def gus_outcome(env, result, prev=None):
+def gus_outcome(_, result, prev=None):
     """``result``: a :class:`GusSearchResult` (or None for "not found")."""
-    _ = env._
     if result is not None and result.error:
-        return error_outcome(env, "gus", result.error)
+        return error_outcome(_, "gus", result.error)
     if result is None or not result.found:
         outcome = Outcome(
             "gus",
@@ -225,19 +216,23 @@ def gus_outcome(env, result, prev=None):
 # --- white list -------------------------------------------------------------------
 
 
-def _vat_label(env, status):
-    labels = dict(
-        env["res.partner"]._fields["biuro_vat_status"]._description_selection(env)
-    )
-    return labels.get(status, status or "")
+def plain_text(message, *args, **kwargs):
+    """A translation function that does not translate (tests, logs): formats like
+    Odoo's ``env._``."""
+    if args:
+        return message % (args[0] if len(args) == 1 else args)
+    return message % kwargs if kwargs else message
 
 
-def whitelist_outcome(env, result, prev=None, vat_status=None, client_accounts=()):
+def whitelist_outcome(
+    _, result, prev=None, vat_status=None, client_accounts=(), vat_labels=None
+):
     """``result``: a :class:`WhiteListResult`; ``vat_status`` the client's
-    biuro_vat_status, ``client_accounts`` the NRBs of its bank accounts."""
-    _ = env._
+    biuro_vat_status, ``client_accounts`` the NRBs of its bank accounts,
+    ``vat_labels`` {biuro_vat_status key: label} for the change shown to the user."""
+    vat_labels = vat_labels or {}
     if result.error:
-        return error_outcome(env, "whitelist", result.error)
+        return error_outcome(_, "whitelist", result.error)
     if not result.found:
         outcome = Outcome(
             "whitelist",
@@ -280,7 +275,11 @@ def whitelist_outcome(env, result, prev=None, vat_status=None, client_accounts=(
     if status:
         if vat_status and vat_status != status:
             outcome.changes.append(
-                (_("VAT status"), _vat_label(env, vat_status), _vat_label(env, status))
+                (
+                    _("VAT status"),
+                    vat_labels.get(vat_status, vat_status),
+                    vat_labels.get(status, status),
+                )
             )
         if vat_status != status:
             outcome.updates["biuro_vat_status"] = status
@@ -315,8 +314,7 @@ def whitelist_outcome(env, result, prev=None, vat_status=None, client_accounts=(
 # --- VIES -------------------------------------------------------------------------
 
 
-def vies_outcome(env, result, prev=None):
-    _ = env._
+def vies_outcome(_, result, prev=None):
     snap = {"found": True, "valid": bool(result.valid), "name": result.name or ""}
     if result.valid:
         outcome = Outcome(
@@ -360,9 +358,8 @@ def krs_address(extract):
     return ", ".join(p for p in (street, f"{address.postal_code} {city}".strip()) if p)
 
 
-def krs_outcome(env, extract, prev=None):
+def krs_outcome(_, extract, prev=None):
     """``extract``: a :class:`KrsExtract`, or None when no register has the number."""
-    _ = env._
     if extract is None:
         outcome = Outcome(
             "krs", "not_found", _("Not found in KRS."), snapshot={"found": False}
@@ -425,10 +422,9 @@ def _names(owners):
     )
 
 
-def crbr_outcome(env, result, prev=None, crbr_owners=None, declared_owners=()):
+def crbr_outcome(_, result, prev=None, crbr_owners=None, declared_owners=()):
     """``crbr_owners``: the client's owners from the previous CRBR answer (used when
     there is no snapshot yet); ``declared_owners``: owners the client declared."""
-    _ = env._
     if not result.found:
         outcome = Outcome(
             "crbr",

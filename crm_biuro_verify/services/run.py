@@ -27,11 +27,11 @@ from odoo.addons.crm_biuro import identifiers
 
 from .. import registries
 from ..registries.http import chunks, warsaw_now
-from . import config, outcomes, writer
+from . import config, outcomes, registry_table, writer
 
 _logger = logging.getLogger(__name__)
 
-UNIT_SIZE = {"gus": 20, "whitelist": 30, "vies": 10, "krs": 10, "crbr": 10}
+UNIT_SIZE = {r.name: r.unit for r in registry_table.REGISTRIES}
 # Consecutive failed requests after which a registry is considered down for the run.
 TRIP_AFTER = 2
 # Reasons that no retry in the same run can cure.
@@ -56,16 +56,7 @@ def active_clients_domain():
 
 def applies(registry, partner):
     """Whether ``registry`` has something to say about this client."""
-    nip_ok = identifiers.is_valid_nip(partner.biuro_nip)
-    if registry in ("gus", "whitelist"):
-        return nip_ok
-    if registry == "vies":
-        return nip_ok and partner.biuro_vat_ue
-    if registry == "krs":
-        return identifiers.is_valid_krs(partner.biuro_krs or "")
-    if registry == "crbr":
-        return nip_ok and partner.biuro_legal_form in outcomes.CRBR_LEGAL_FORMS
-    return False
+    return registry_table.BY_NAME[registry].applies(partner)
 
 
 class _Lane(threading.Thread):
@@ -242,47 +233,15 @@ class VerificationRun:
 
     def _caller(self, registry):
         """(call, per_item) sending ``registry``'s requests from a worker thread."""
-        cfg = self.config
-        if registry == "gus":
+        entry = registry_table.BY_NAME[registry]
+        client = entry.client(self.config, self)
+        if registry != "gus":  # the GUS session is counted and closed on its own
+            self._clients[registry] = client
 
-            def call(items):
-                try:
-                    found = self.gus.search_nips([i["nip"] for i in items])
-                except registries.RegistryError as error:
-                    return {i["id"]: error for i in items}
-                return {i["id"]: found.get(i["nip"]) for i in items}
+        def call(items):
+            return entry.ask(client, items, self.today)
 
-            return call, False
-        if registry == "whitelist":
-            client = self._clients["whitelist"] = cfg.whitelist_client(self.wl_quota)
-
-            def call(items):
-                try:
-                    found = client.search_nips(
-                        [i["nip"] for i in items], day=self.today
-                    )
-                except registries.RegistryError as error:
-                    return {i["id"]: error for i in items}
-                return {i["id"]: found.get(i["nip"]) for i in items}
-
-            return call, False
-        if registry == "vies":
-            client = self._clients["vies"] = cfg.vies_client()
-            return (lambda item: client.check_vat("PL" + item["nip"])), True
-        if registry == "krs":
-            client = self._clients["krs"] = cfg.krs_client()
-
-            def extract(item):
-                try:
-                    return client.current_extract(item["krs"])
-                except registries.NotFound:
-                    return None
-
-            return extract, True
-        if registry == "crbr":
-            client = self._clients["crbr"] = cfg.crbr_client()
-            return (lambda item: client.beneficial_owners(item["nip"])), True
-        raise ValueError(registry)
+        return call, entry.per_item
 
     def _open_gus(self):
         identity = self.config.gus_identity(self.env.cr.dbname)
@@ -403,36 +362,20 @@ class VerificationRun:
         self._after_apply(registry, len(items))
 
     def _outcome(self, registry, partner, result, prev):
-        env = self.env
-        if isinstance(result, outcomes.NotChecked | registries.RegistryError):
-            return outcomes.error_outcome(env, registry, result)
-        if result is None and registry in ("whitelist", "vies", "crbr"):
-            error = registries.Unexpected(
-                "no answer for this client", registry=registry
-            )
-            return outcomes.error_outcome(env, registry, error)
-        if registry == "gus":
-            return outcomes.gus_outcome(env, result, prev)
-        if registry == "whitelist":
-            return outcomes.whitelist_outcome(
-                env,
-                result,
-                prev,
-                vat_status=partner.biuro_vat_status,
-                client_accounts=writer.client_accounts(partner),
-            )
-        if registry == "vies":
-            return outcomes.vies_outcome(env, result, prev)
-        if registry == "krs":
-            return outcomes.krs_outcome(env, result, prev)
-        owners = partner.biuro_beneficial_owner_ids
-        crbr = [
-            {"name": o.name, "interest": o.interest}
-            for o in owners
-            if o.source == "crbr"
-        ]
-        declared = [{"name": o.name} for o in owners if o.source == "declared"]
-        return outcomes.crbr_outcome(env, result, prev, crbr or None, declared)
+        # what the mappings may need from the Odoo side (see registry_table)
+        context = {
+            "vat_status": self._vat_labels(),
+            "client_accounts": writer.client_accounts,
+        }
+        return registry_table.outcome_of(
+            self.env._, registry, partner, result, prev, context
+        )
+
+    def _vat_labels(self):
+        if not hasattr(self, "_vat_label_cache"):
+            field = self.env["res.partner"]._fields["biuro_vat_status"]
+            self._vat_label_cache = dict(field._description_selection(self.env))
+        return self._vat_label_cache
 
     def _after_apply(self, registry, count):
         """A batch is written: save the quota, commit, report progress."""

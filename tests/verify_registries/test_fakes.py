@@ -9,6 +9,7 @@ import requests
 from fake_registries import FakeRegistries, generate_companies
 from fake_registries.gus import FIXTURES  # the samples bundled with the fakes
 from registries import gus
+from vr_support import extract_result
 
 SOAP12 = "application/soap+xml; charset=utf-8"
 
@@ -49,7 +50,7 @@ def test_gus_answer_framing_matches_the_recording(fake):
     expected = re.sub(r"uuid:[^\s]+?(?=\s|--)", boundary, recorded).replace(
         "\n", "\r\n"
     )
-    sid = gus.extract_result(body)
+    sid = extract_result(body)
     expected = expected.replace("c47xb5n78ppgc9hks85f", sid)
     head = body.split("<s:Envelope")[0]
     assert head == expected.split("<s:Envelope")[0]
@@ -93,18 +94,19 @@ def test_whitelist_subject_has_the_official_keys(fake):
     name = "search_bank-account_EntityListResponse_officialdoc_example_v1.3.0.json"
     example = json.loads((FIXTURES / name).read_text())
     answer = requests.get(
-        fake.urls["whitelist"] + "/api/search/nip/9542300619",
+        fake.urls["whitelist"] + "/api/search/nips/9542300619",
         params={"date": "2026-03-10"},
         timeout=5,
     )
     result = answer.json()["result"]
-    assert set(result["subject"]) == set(example["result"]["subjects"][0])
-    assert set(result) == {"subject", "requestId", "requestDateTime"}
+    (entry,) = result["entries"]
+    assert set(entry["subjects"][0]) == set(example["result"]["subjects"][0])
+    assert set(result) == {"entries", "requestId", "requestDateTime"}
     assert re.fullmatch(
         r"\d{2}-\d{2}-\d{4} \d{2}:\d{2}:\d{2}", result["requestDateTime"]
     )
     missing_date = requests.get(
-        fake.urls["whitelist"] + "/api/search/nip/9542300619", timeout=5
+        fake.urls["whitelist"] + "/api/search/nips/9542300619", timeout=5
     )
     assert (missing_date.status_code, missing_date.json()["code"]) == (400, "WL-101")
     many = ",".join(["9542300619"] * 31)

@@ -267,24 +267,11 @@ def test_rate_limiter_paces_every_call(fake100):
     assert 4.9 < sum(clock.slept) < 5.1
 
 
-def test_service_status_without_session(fake):
-    g = client(fake)
-    assert g.service_status() == "1"
-    assert fake.gus.counts == {"GetValue": 1}
-    assert g.sid is None
-
-
 def test_logout_and_context_manager(fake):
     with client(fake) as g:
         g.search_nip("5261040828")
     assert fake.gus.counts["Wyloguj"] == 1 and g.sid is None
     assert not fake.gus.sessions
-
-
-def test_bulk_report(fake):
-    g = client(fake)
-    regons = g.bulk_report("2026-03-01")
-    assert sorted(regons) == sorted(c.regon for c in fake.store)
 
 
 def test_no_retry_policy(fake, sleeps):

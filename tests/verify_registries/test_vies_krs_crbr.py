@@ -143,10 +143,9 @@ def test_krs_extract(fake):
         and extract.board.members[0].function == "PREZES ZARZĄDU"
     )
     assert extract.board.members[0].last_name.endswith("*")  # masked by the API
-    assert (
-        extract.main_pkd.code == "47.73.Z"
-        and [p.code for p in extract.pkd][1] == "21.20.Z"
-    )
+    assert [p.code for p in extract.pkd if p.main] == ["47.73.Z"] and [
+        p.code for p in extract.pkd
+    ][1] == "21.20.Z"
     assert extract.state_date is not None and '"numerKRS": "0000135115"' in extract.raw
     assert fake.krs.requests == [
         ("OdpisAktualny", {"krs": "0000135115", "rejestr": "P", "format": "json"})

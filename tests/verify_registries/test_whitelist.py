@@ -6,7 +6,6 @@ import re
 from datetime import date
 
 import pytest
-from fake_registries import nrb_with_check
 from registries import errors, whitelist
 from vr_support import FAST_RETRY, TIMEOUT, FakeClock
 
@@ -49,12 +48,9 @@ def test_status_and_not_listed(fake):
     assert not results["5261040828"].found and results["5261040828"].request_id
     assert results["9542300619"].subject.status_vat == "Czynny"
     assert results["7010000005"].subject.status_vat == "Zwolniony"
-    with pytest.raises(errors.NotFound) as caught:
-        wl.search_nip("5261040828", DAY)
-    assert (
-        caught.value.request_id and caught.value.raw
-    )  # evidence of the negative answer
-    assert wl.search_nip("9542300619", DAY).subject.krs == "0000135115"
+    missing = wl.search_nips(["5261040828"], DAY)["5261040828"]
+    assert missing.request_id and missing.raw  # evidence of the negative answer
+    assert wl.search_nips(["9542300619"], DAY)["9542300619"].subject.krs == "0000135115"
 
 
 def test_invalid_nips_cost_no_request(fake):
@@ -66,37 +62,14 @@ def test_invalid_nips_cost_no_request(fake):
     assert fake.whitelist.requests == [
         ("search/nips", {"value": "9542300619", "date": "2026-03-10"})
     ]
-    with pytest.raises(errors.InvalidInput):
-        wl.search_nip("5261040829", DAY)
     assert wl.search_nips(["1", "2"], DAY) and fake.whitelist.total() == 1
-
-
-def test_check_bank_account(fake):
-    wl = client(fake)
-    account = fake.store.get("9542300619").accounts[1]
-    check = wl.check_bank_account("9542300619", "PL" + account, DAY)
-    assert check.assigned is True and check.request_id and check.account == account
-    other = nrb_with_check("10500099", "0000000000999999")
-    assert wl.check_bank_account("9542300619", other, DAY).assigned is False
-    assert fake.whitelist.counts == {"check": 2}
-    with pytest.raises(errors.InvalidInput) as caught:
-        wl.check_bank_account("9542300619", account[:-1] + "0", DAY)
-    assert caught.value.code == "WL-111"
-    assert fake.whitelist.counts == {"check": 2}
-    assert wl.quota.used["check"] == 2
-
-
-def test_search_bank_account(fake):
-    wl = client(fake)
-    account = fake.store.get("9542300619").accounts[0]
-    assert wl.search_bank_account(account, DAY).subject.nip == "9542300619"
 
 
 def test_wl191_stops_every_call_until_midnight(fake):
     clock = FakeClock()
     fake.whitelist.quota_after = 1
     wl = client(fake, clock)
-    wl.search_nip("9542300619", DAY)
+    wl.search_nips(["9542300619"], DAY)["9542300619"]
     with pytest.raises(errors.Unavailable) as caught:
         wl.search_nips(["5261040828"], DAY)
     error = caught.value
@@ -104,16 +77,10 @@ def test_wl191_stops_every_call_until_midnight(fake):
     assert error.until.isoformat() == "2026-03-11T00:00:00+01:00"
     assert error.retry_after == 14 * 3600
     assert fake.whitelist.total() == 2
-    # The rest of the day: refused locally, for searches and checks alike.
-    for call in (
-        lambda: wl.search_nips(["5261040828"], DAY),
-        lambda: wl.check_bank_account(
-            "9542300619", fake.store.get("9542300619").accounts[0], DAY
-        ),
-    ):
-        with pytest.raises(errors.Unavailable) as caught:
-            call()
-        assert caught.value.code == "WL-191" and caught.value.until == error.until
+    # The rest of the day: refused locally.
+    with pytest.raises(errors.Unavailable) as caught:
+        wl.search_nips(["5261040828"], DAY)
+    assert caught.value.code == "WL-191" and caught.value.until == error.until
     assert fake.whitelist.total() == 2
     # The block survives a restart through the persisted quota...
     state = wl.quota.to_dict()
@@ -121,12 +88,12 @@ def test_wl191_stops_every_call_until_midnight(fake):
         fake, clock, quota=whitelist.WhiteListQuota(clock=clock, state=state)
     )
     with pytest.raises(errors.Unavailable):
-        again.search_nip("9542300619", DAY)
+        again.search_nips(["9542300619"], DAY)["9542300619"]
     assert fake.whitelist.total() == 2
     # ...and ends at midnight.
     clock.advance(hours=14)
     fake.whitelist.quota_after = None
-    assert wl.search_nip("9542300619", date(2026, 3, 11)).found
+    assert wl.search_nips(["9542300619"], date(2026, 3, 11))["9542300619"].found
     assert wl.quota.to_dict() == {
         "day": "2026-03-11",
         "used": {"search": 1},
@@ -138,11 +105,11 @@ def test_own_daily_budget(fake):
     clock = FakeClock()
     quota = whitelist.WhiteListQuota({"search": 2}, clock=clock)
     wl = client(fake, clock, quota=quota)
-    wl.search_nip("9542300619", DAY)
-    wl.search_nip("9542300619", DAY)
-    assert quota.remaining("search") == 0 and quota.remaining("check") == 5000
+    wl.search_nips(["9542300619"], DAY)["9542300619"]
+    wl.search_nips(["9542300619"], DAY)["9542300619"]
+    assert quota.remaining("search") == 0
     with pytest.raises(errors.Unavailable) as caught:
-        wl.search_nip("9542300619", DAY)
+        wl.search_nips(["9542300619"], DAY)["9542300619"]
     assert (caught.value.code, caught.value.reason) == ("QUOTA", "quota")
     assert fake.whitelist.total() == 2
     # A state from another day is ignored.
@@ -156,11 +123,11 @@ def test_own_daily_budget(fake):
 def test_database_update_codes_are_retried(fake, sleeps, code):
     wl = client(fake, sleep=sleeps)
     fake.whitelist.set_faults(error_code=code, times=2)
-    assert wl.search_nip("9542300619", DAY).found
+    assert wl.search_nips(["9542300619"], DAY)["9542300619"].found
     assert fake.whitelist.total() == 3 and sleeps.calls == [0.5, 1.0]
     fake.whitelist.set_faults(error_code=code)
     with pytest.raises(errors.Unavailable) as caught:
-        wl.search_nip("9542300619", DAY)
+        wl.search_nips(["9542300619"], DAY)["9542300619"]
     assert (caught.value.code, caught.value.transient, caught.value.reason) == (
         code,
         True,
