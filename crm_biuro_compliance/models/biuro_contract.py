@@ -26,9 +26,10 @@ class BiuroContract(models.Model):
     def _compute_biuro_aml_approved(self):
         approved = self._biuro_aml_approved_clients()
         for contract in self:
+            # _origin: a contract being edited in a form holds new-record ids
             contract.biuro_aml_approved = (
-                contract.partner_id.id,
-                contract.company_id.id,
+                contract.partner_id._origin.id,
+                contract.company_id._origin.id,
             ) in approved
 
     @api.depends("partner_id")
@@ -37,8 +38,8 @@ class BiuroContract(models.Model):
         for contract in self:
             contract.biuro_processing_agreement_id = Agreement.search(
                 [
-                    ("partner_id", "=", contract.partner_id.id),
-                    ("company_id", "=", contract.company_id.id),
+                    ("partner_id", "=", contract.partner_id._origin.id),
+                    ("company_id", "=", contract.company_id._origin.id),
                 ],
                 limit=1,
             )
@@ -53,7 +54,7 @@ class BiuroContract(models.Model):
             .sudo()
             .search(
                 [
-                    ("partner_id", "in", self.partner_id.ids),
+                    ("partner_id", "in", self.partner_id._origin.ids),
                     ("state", "=", "approved"),
                 ]
             )

@@ -74,5 +74,12 @@ registry.category("web_tour.tours").add("crm_biuro_verify_add_by_nip_tour", {
             content: "The answers of today are shown, not asked again",
             trigger: ".o_notification",
         },
+        {
+            // The notification reloads the form, whose timeline is fetched again:
+            // the tour ends once that request is answered, not while Chrome holds it.
+            content: "The reloaded client's timeline is shown",
+            trigger: ".o-mail-Chatter .o-mail-Message",
+            run: () => new Promise((resolve) => setTimeout(resolve, 1000)),
+        },
     ],
 });
