@@ -207,8 +207,8 @@ class BiuroContract(models.Model):
         """Daily: remind the client's accountant before a contract ends, renew the
         auto-renewing ones and expire the others. Idempotent on rerun."""
         today = today or fields.Date.context_today(self)
-        # sudo: reads one setting of the office (a number of days), set by admins
         days = int(
+            # sudo: reads one setting of the office (a number of days), set by admins
             self.env["ir.config_parameter"].sudo().get_param(REMINDER_DAYS_PARAM, 30)
         )
         ending = self.search(

@@ -274,8 +274,8 @@ class BiuroObligation(models.Model):
         self.search([("state", "=", "todo"), ("due_date", "<", today)]).write(
             {"state": "late"}
         )
-        # sudo: reads one setting of the office (a number of days), set by admins
         days = int(
+            # sudo: reads one setting of the office (a number of days), set by admins
             self.env["ir.config_parameter"].sudo().get_param(REMINDER_DAYS_PARAM, 3)
         )
         upcoming = self.search(

@@ -165,8 +165,8 @@ class BiuroTaxInspection(models.Model):
         """Daily: an activity for the client's accountant N days before each clock,
         once per clock and date (rerunning creates nothing new)."""
         today = today or fields.Date.context_today(self)
-        # sudo: reads one setting of the office (a number of days), set by admins
         days = int(
+            # sudo: reads one setting of the office (a number of days), set by admins
             self.env["ir.config_parameter"].sudo().get_param(REMINDER_DAYS_PARAM, 3)
         )
         horizon = today + timedelta(days=days)

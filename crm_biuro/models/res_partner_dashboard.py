@@ -37,8 +37,8 @@ class ResPartner(models.Model):
                 )
             )
             activities = dict(
-                # sudo: a counter per partner on screen, no activity content
                 self.env["mail.activity"]
+                # sudo: a counter per partner on screen, no activity content
                 .sudo()
                 ._read_group(
                     [("res_model", "=", "res.partner"), ("res_id", "in", self.ids)],

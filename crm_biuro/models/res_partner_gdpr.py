@@ -175,6 +175,7 @@ class ResPartner(models.Model):
         # sudo: the manager's right to handle the request is checked above; this only
         # reads who the partners are (users, office companies, portal rows)
         partners = self.sudo().with_context(active_test=False)
+        # sudo: same check; the office's companies, to refuse their partners
         Company = self.env["res.company"].sudo().with_context(active_test=False)
         office = Company.search([]).partner_id
         for partner in partners:
@@ -370,8 +371,8 @@ class ResPartner(models.Model):
                     partner=staff[0].partner_id.display_name,
                 )
             )
-        # sudo: the office's companies, whichever the manager works in
         companies = (
+            # sudo: the office's companies, whichever the manager works in
             self.env["res.company"].sudo().search([("partner_id", "in", self.ids)])
         )
         if companies:
@@ -404,9 +405,9 @@ class ResPartner(models.Model):
         kept = Bank.browse()
         if not banks:
             return banks, kept
-        # sudo: the technical list of fields, to find the records pointing to them
         links = (
             self.env["ir.model.fields"]
+            # sudo: the technical list of fields, to find the records pointing to them
             .sudo()
             .search(
                 [
@@ -517,9 +518,9 @@ class ResPartner(models.Model):
     def _biuro_former_values(self):
         """What the partners were called (or reachable at) before: a renamed client's
         old name still stands in mail headers and messages written before."""
-        # sudo: callers checked the manager; tracking values are system records
         trackings = (
             self.env["mail.tracking.value"]
+            # sudo: callers checked the manager; tracking values are system records
             .sudo()
             .search(
                 [

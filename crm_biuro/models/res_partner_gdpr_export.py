@@ -209,9 +209,9 @@ class ResPartner(models.Model):
     def _biuro_gdpr_followers(self, partners, clients=None):
         """What the partners follow, among the clients' records the caller may
         read."""
-        # sudo: candidates only, filtered below like the messages
         followers = (
             self.env["mail.followers"]
+            # sudo: candidates only, filtered below like the messages
             .sudo()
             .search(
                 [("partner_id", "in", partners.ids), ("res_model", "in", CLIENT_MODELS)]
@@ -241,6 +241,7 @@ class ResPartner(models.Model):
         # sudo: callers checked the manager; users and companies are read to leave
         # them out
         scope = self._biuro_gdpr_scope().sudo()
+        # sudo: same check; the office's companies, to leave them out
         Company = self.env["res.company"].sudo().with_context(active_test=False)
         office = Company.search([]).partner_id
         return scope.filtered(
@@ -374,10 +375,10 @@ class ResPartner(models.Model):
         users = partners.with_context(active_test=False).user_ids
         if is_client or not users:
             return []
-        # sudo: the subject was checked by the caller; the person's own uploads, in
-        # the manager's companies
         documents = (
             self.env["biuro.document"]
+            # sudo: the subject was checked by the caller; the person's own uploads, in
+            # the manager's companies
             .sudo()
             .with_context(active_test=False)
             .search([("uploaded_by", "in", users.ids)])

@@ -74,5 +74,9 @@ class ResPartner(models.Model):
         # sudo: the caller may write these clients (checked above); only generated,
         # untouched obligations are created, moved or dropped from their profile
         self.env["biuro.obligation"].sudo()._generate_for_clients(
-            clients.sudo(), today, today + relativedelta(months=3)
+            # sudo: the caller may write these clients (checked above); only generated,
+            # untouched obligations are created, moved or dropped from their profile
+            clients.sudo(),
+            today,
+            today + relativedelta(months=3),
         )

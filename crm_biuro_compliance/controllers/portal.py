@@ -22,10 +22,10 @@ class BiuroCompliancePortal(BiuroClientPortal):
             if Mandate.has_access("read")
             else Mandate
         )
-        # sudo: the person's active access row to this company was checked by
-        # _biuro_access_or_404; only this company's grants are shown, read-only
         permissions = (
             env["biuro.ksef.permission"]
+            # sudo: the person's active access row to this company was checked by
+            # _biuro_access_or_404; only this company's grants are shown, read-only
             .sudo()
             .search(
                 [
@@ -34,8 +34,8 @@ class BiuroCompliancePortal(BiuroClientPortal):
                 ]
             )
         )
-        # sudo: the mandates were found with the user's rights; rendered as such
         return {
+            # sudo: the mandates were found with the user's rights; rendered as such
             "biuro_mandates": mandates.sudo(),
             "biuro_ksef_permissions": permissions,
             "biuro_can_sign": access.level in MANAGE_LEVELS,

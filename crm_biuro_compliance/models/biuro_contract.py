@@ -47,10 +47,10 @@ class BiuroContract(models.Model):
     def _biuro_aml_approved_clients(self):
         """{(partner_id, company_id)} of the clients of these contracts whose AML
         case is approved."""
-        # sudo: office users may not read AML cases; only whether the case of
-        # these contracts' clients is approved is read, nothing is returned
         cases = (
             self.env["biuro.aml.case"]
+            # sudo: office users may not read AML cases; only whether the case of
+            # these contracts' clients is approved is read, nothing is returned
             .sudo()
             .search(
                 [

@@ -138,10 +138,10 @@ class ResPartner(models.Model):
         """GDPR anonymisation (crm_biuro) leaves the AML case alone: the AML act
         (art. 49) requires keeping it. The case says so, with the date until
         which it is kept."""
-        # sudo: only a note is added to the cases of the partners just anonymised
-        # by the GDPR flow (which checks the manager right itself)
         cases = (
             self.env["biuro.aml.case"]
+            # sudo: only a note is added to the cases of the partners just anonymised
+            # by the GDPR flow (which checks the manager right itself)
             .sudo()
             .with_context(active_test=False)
             .search([("partner_id", "in", self.ids)])

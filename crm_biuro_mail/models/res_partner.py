@@ -118,10 +118,11 @@ class ResPartner(models.Model):
         # sudo: reads addresses of the clients' members to derive domains; the
         # write that triggered this was made by an office user (checked above)
         members = self.sudo().search([("commercial_partner_id", "in", clients.ids)])
+        # sudo: same as above, the clients themselves
         members |= clients.sudo()
         with_login = set(
-            # sudo: only which partners have a login (any state) is read
             self.env["res.users"]
+            # sudo: only which partners have a login (any state) is read
             .sudo()
             .with_context(active_test=False)
             .search([("partner_id", "in", members.ids)])
@@ -141,8 +142,8 @@ class ResPartner(models.Model):
         office = self._biuro_office_addresses()
         existing = {
             (record.partner_id, record.name)
-            # sudo: domain records of the clients found above, read to skip them
             for record in self.env["biuro.mail.domain"]
+            # sudo: domain records of the clients found above, read to skip them
             .sudo()
             .search([("partner_id", "in", clients.ids)])
         }
@@ -192,8 +193,8 @@ class ResPartner(models.Model):
                 emails.add(email)
                 domains.add(email_domain(email))
             domains.add(normalize_domain(site))
-        # sudo: a system parameter read for its value only (legacy alias domain)
         catchall = (
+            # sudo: a system parameter read for its value only (legacy alias domain)
             self.env["ir.config_parameter"].sudo().get_param("mail.catchall.domain")
         )
         domains.add(normalize_domain(catchall))

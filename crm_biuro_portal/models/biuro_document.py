@@ -110,9 +110,9 @@ class BiuroDocument(models.Model):
             cleaned.append((name, content))
         if errors:
             raise UserError("\n".join(errors))
-        # sudo: portal users cannot create documents; the caller's own active row
-        # allows uploads, and every value below was checked or set here
         documents = (
+            # sudo: portal users cannot create documents; the caller's own active row
+            # allows uploads, and every value below was checked or set here
             self.sudo()
             .with_context(mail_create_nosubscribe=True, biuro_portal_upload=True)
             .create(

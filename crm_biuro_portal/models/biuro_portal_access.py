@@ -227,8 +227,8 @@ class BiuroPortalAccess(models.Model):
         if self.env.user.share:
             self._biuro_check_invite_limit()
         person = self._biuro_portal_person(email, (name or "").strip(), client)
-        # sudo: the one row of (person, client), whatever its state
         existing = (
+            # sudo: the one row of (person, client), whatever its state
             self.sudo()
             .with_context(active_test=False)
             .search(
@@ -370,8 +370,8 @@ class BiuroPortalAccess(models.Model):
         except ValueError:
             limit = DEFAULT_INVITE_LIMIT
         since = fields.Datetime.now() - timedelta(days=1)
-        # sudo: counts the caller's own invitations only
         sent = (
+            # sudo: counts the caller's own invitations only
             self.sudo()
             .with_context(active_test=False)
             .search_count(

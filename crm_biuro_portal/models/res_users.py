@@ -34,10 +34,10 @@ class ResUsers(models.Model):
         login later gives back no company until the office grants it again."""
         if not self:
             return
-        # sudo: whoever may archive a user or change its groups (an administrator,
-        # Odoo's portal wizard, the user closing their own account) closes its rows
         rows = (
             self.env["biuro.portal.access"]
+            # sudo: whoever may archive a user or change its groups (an administrator,
+            # Odoo's portal wizard, the user closing their own account) closes its rows
             .sudo()
             .search([("partner_id", "in", self.partner_id.ids)])
         )

@@ -83,9 +83,9 @@ class ResPartner(models.Model):
         """The client with this NIP, archived ones and other companies' included
         (a NIP is one client in the whole database). Callers must not show it to
         a user who cannot read it: see :meth:`_biuro_readable_client`."""
-        # sudo: a search only, to refuse a duplicate NIP; what is shown of the
-        # result to the caller is filtered by _biuro_readable_client
         return (
+            # sudo: a search only, to refuse a duplicate NIP; what is shown of the
+            # result to the caller is filtered by _biuro_readable_client
             self.sudo()
             .with_context(active_test=False)
             .search(
