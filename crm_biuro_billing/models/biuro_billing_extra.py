@@ -10,6 +10,7 @@ class BiuroBillingExtra(models.Model):
     client's invoice of that month, once."""
 
     _name = "biuro.billing.extra"
+    _inherit = ["biuro.billing.month.mixin"]
     _description = "Extra billing item"
     _order = "month desc, partner_id, id"
     _check_company_auto = True
@@ -62,16 +63,7 @@ class BiuroBillingExtra(models.Model):
             billed = extra.move_line_id and extra.move_line_id.parent_state != "cancel"
             extra.state = "billed" if billed else "to_bill"
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("month"):
-                vals["month"] = first_of_month(fields.Date.to_date(vals["month"]))
-        return super().create(vals_list)
-
     def write(self, vals):
-        if vals.get("month"):
-            vals["month"] = first_of_month(fields.Date.to_date(vals["month"]))
         if set(vals) - {"move_line_id"} and self.filtered(
             lambda e: e.state == "billed"
         ):

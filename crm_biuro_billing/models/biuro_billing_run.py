@@ -36,7 +36,7 @@ def last_of_month(month):
 class BiuroBillingRun(models.Model):
     _name = "biuro.billing.run"
     _description = "Monthly client billing run"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "biuro.billing.month.mixin"]
     _order = "month desc, id desc"
     _check_company_auto = True
 
@@ -104,18 +104,6 @@ class BiuroBillingRun(models.Model):
             run.invoice_count = len(run.move_ids)
             run.skip_count = len(run.skip_ids)
             run.amount_untaxed = sum(run.move_ids.mapped("amount_untaxed"))
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("month"):
-                vals["month"] = first_of_month(fields.Date.to_date(vals["month"]))
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if vals.get("month"):
-            vals["month"] = first_of_month(fields.Date.to_date(vals["month"]))
-        return super().write(vals)
 
     # --- rights ----------------------------------------------------------------------
 

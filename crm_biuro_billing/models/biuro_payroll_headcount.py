@@ -1,13 +1,12 @@
 from odoo import api, fields, models
 
-from odoo.addons.crm_biuro.models.biuro_document import first_of_month
-
 
 class BiuroPayrollHeadcount(models.Model):
     """How many people a client had on its payroll in a month: the history behind
     the client's current count, read by the monthly run for per-employee fees."""
 
     _name = "biuro.payroll.headcount"
+    _inherit = ["biuro.billing.month.mixin"]
     _description = "Employees on payroll in a month"
     _order = "partner_id, month desc"
 
@@ -33,18 +32,6 @@ class BiuroPayrollHeadcount(models.Model):
         ),
         ("employees_positive", "CHECK(employees >= 0)", "A headcount is not negative."),
     ]
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("month"):
-                vals["month"] = first_of_month(fields.Date.to_date(vals["month"]))
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if vals.get("month"):
-            vals["month"] = first_of_month(fields.Date.to_date(vals["month"]))
-        return super().write(vals)
 
     @api.model
     def _headcounts(self, partners, company, month):
