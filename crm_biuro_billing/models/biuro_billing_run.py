@@ -5,8 +5,10 @@ Quantities come from what the office already records: documents of the month
 on the client (analytic lines in a working-time unit, i.e. timesheets) and one-off
 items typed in by hand (``biuro.billing.extra``). Every invoice line remembers the
 price term or extra it bills, so a rerun of the month adds only what is missing.
-Clients are processed in batches, each in a savepoint (a client is invoiced whole or
-not at all); the cron commits after each batch and reports its progress.
+Clients are processed in batches; each client in a savepoint of its own (invoiced whole
+or not at all: a client whose invoice Odoo refuses is listed among the skipped with the
+reason, the others are billed); the cron commits after each batch and reports its
+progress.
 """
 
 import calendar
@@ -18,19 +20,29 @@ from collections import defaultdict
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, _, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import config
 
 from odoo.addons.crm_biuro.models.biuro_document import first_of_month
 
 _logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 100
-CRON_TIME_BUDGET = 240  # seconds of one cron slice; Odoo calls again while work is left
 QUANTITY_KINDS = ("per_document", "per_employee", "per_hour")
 
 
 def last_of_month(month):
     return month.replace(day=calendar.monthrange(month.year, month.month)[1])
+
+
+def _cron_time_budget():
+    """Seconds of one cron slice: half of the time a server gives a cron job before
+    killing it (limit_time_real_cron, else limit_time_real), so that a slice always
+    ends and commits in time; Odoo calls the job again while work is left."""
+    limit = config.get("limit_time_real_cron") or 0
+    if limit <= 0:
+        limit = config.get("limit_time_real") or 120
+    return max(limit // 2, 10)
 
 
 class BiuroBillingRun(models.Model):
@@ -250,7 +262,7 @@ class BiuroBillingRun(models.Model):
         month = first_of_month(fields.Date.context_today(self)) - relativedelta(
             months=1
         )
-        deadline = time.monotonic() + CRON_TIME_BUDGET
+        deadline = time.monotonic() + _cron_time_budget()
         done = remaining = 0
         for company in self.env["res.company"].search([]):
             run = self.search(
@@ -316,7 +328,8 @@ class BiuroBillingRun(models.Model):
     def _process(self, auto_commit=False, deadline=None):
         """Bill the pending clients batch by batch; returns (done, remaining)."""
         self.ensure_one()
-        if not self._journal():
+        journal = self._journal()
+        if not journal:
             raise UserError(
                 _(
                     "The company %(company)s has no sales journal to invoice with.",
@@ -330,7 +343,7 @@ class BiuroBillingRun(models.Model):
         while pending:
             batch, pending = pending[:BATCH_SIZE], pending[BATCH_SIZE:]
             with self.env.cr.savepoint():
-                run._bill_partners(self.env["res.partner"].browse(batch))
+                run._bill_partners(self.env["res.partner"].browse(batch), journal)
                 run.last_partner_id = batch[-1]
             done += len(batch)
             if auto_commit:
@@ -356,7 +369,7 @@ class BiuroBillingRun(models.Model):
             limit=1,
         )
 
-    def _bill_partners(self, partners):
+    def _bill_partners(self, partners, journal):
         contracts = self.env["biuro.contract"].search(
             self._contract_domain() + [("partner_id", "in", partners.ids)]
         )
@@ -371,7 +384,7 @@ class BiuroBillingRun(models.Model):
         extras_by_partner = defaultdict(lambda: self.env["biuro.billing.extra"])
         for extra in extras:
             extras_by_partner[extra.partner_id.id] |= extra
-        skips, new_moves = [], []
+        skips = []
         for partner in partners:
             lines, partner_skips = self._partner_lines(
                 partner,
@@ -384,13 +397,18 @@ class BiuroBillingRun(models.Model):
             skips += partner_skips
             if not lines:
                 continue
-            draft = drafts.get(partner.id)
-            if draft:
-                draft.write({"invoice_line_ids": [Command.create(v) for v in lines]})
-            else:
-                new_moves.append(self._invoice_values(partner, lines))
-        if new_moves:
-            self.env["account.move"].create(new_moves)
+            try:
+                with self.env.cr.savepoint():
+                    draft = drafts.get(partner.id)
+                    line_commands = [Command.create(v) for v in lines]
+                    if draft:
+                        draft.write({"invoice_line_ids": line_commands})
+                    else:
+                        self.env["account.move"].create(
+                            self._invoice_values(partner, line_commands, journal)
+                        )
+            except (UserError, ValidationError) as error:
+                skips.append(self._skip_values(partner, "error", str(error)))
         if skips:
             self.env["biuro.billing.run.skip"].create(skips)
         # the extras now on an invoice: link them back so a rerun skips them
@@ -404,21 +422,30 @@ class BiuroBillingRun(models.Model):
             line.biuro_billing_extra_id.move_line_id = line
         return True
 
-    def _invoice_values(self, partner, lines):
+    def _invoice_values(self, partner, line_commands, journal):
         first, last = self._month_bounds()
         values = {
             "move_type": "out_invoice",
             "partner_id": partner.id,
             "company_id": self.company_id.id,
-            "journal_id": self._journal().id,
+            "journal_id": journal.id,
             "invoice_origin": _("Services %(month)s", month=first.strftime("%m/%Y")),
             "biuro_billing_month": first,
             "biuro_billing_run_id": self.id,
-            "invoice_line_ids": [Command.create(v) for v in lines],
+            "invoice_line_ids": line_commands,
         }
         if "delivery_date" in self.env["account.move"]._fields:
             values["delivery_date"] = last  # data sprzedaży: the month's last day
         return values
+
+    def _skip_values(self, partner, reason, detail, contract=None):
+        return {
+            "run_id": self.id,
+            "partner_id": partner.id,
+            "contract_id": contract.id if contract else False,
+            "reason": reason,
+            "detail": detail,
+        }
 
     def _already_billed(self, partners):
         """Price terms and extras already on a live invoice, and this month's drafts
@@ -501,15 +528,7 @@ class BiuroBillingRun(models.Model):
         skips = []
 
         def skip(reason, detail, contract=None):
-            skips.append(
-                {
-                    "run_id": self.id,
-                    "partner_id": partner.id,
-                    "contract_id": contract.id if contract else False,
-                    "reason": reason,
-                    "detail": detail,
-                }
-            )
+            skips.append(self._skip_values(partner, reason, detail, contract))
 
         if partner.biuro_state == "blocked":
             skip("blocked", _("The client is blocked."))

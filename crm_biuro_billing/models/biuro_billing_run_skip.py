@@ -4,6 +4,7 @@ SKIP_REASONS = [
     ("blocked", "Client blocked"),
     ("no_line", "No contract line"),
     ("bad_price", "Missing price or product"),
+    ("error", "Invoice refused"),
 ]
 
 

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 
 
 class BiuroContract(models.Model):
@@ -29,13 +29,18 @@ class BiuroContract(models.Model):
         help="The month from which the prices were last raised (waloryzacja).",
     )
 
-    @api.depends("line_ids.kind", "line_ids.price", "line_ids.date_to")
+    @api.depends(
+        "line_ids.kind", "line_ids.price", "line_ids.date_from", "line_ids.date_to"
+    )
     def _compute_monthly_fee(self):
         today = fields.Date.context_today(self)
         for contract in self:
+            # the flat lines in force today (an indexation plans the next ones ahead)
             flat = contract.line_ids.filtered(
                 lambda line: (
-                    line.kind == "flat" and (not line.date_to or line.date_to >= today)
+                    line.kind == "flat"
+                    and (not line.date_from or line.date_from <= today)
+                    and (not line.date_to or line.date_to >= today)
                 )
             )
             if flat:
@@ -47,7 +52,3 @@ class BiuroContract(models.Model):
                 )
             else:
                 contract.monthly_fee = 0.0
-
-    def _biuro_billing_label(self):
-        self.ensure_one()
-        return _("Contract %(contract)s", contract=self.name)

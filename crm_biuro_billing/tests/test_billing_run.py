@@ -1,6 +1,9 @@
+from unittest.mock import patch
+
 from freezegun import freeze_time
 
 from odoo import Command, fields
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .common import BillingCase
@@ -325,6 +328,31 @@ class TestBillingRun(BillingCase):
         self.assertEqual(skip.reason, "bad_price")
         self.assertIn("JPK bez usługi", skip.detail)
         self.assertIn(self.payroll.display_name, skip.detail)
+
+    def test_a_refused_invoice_skips_that_client_only(self):
+        """Odoo refusing one client's invoice (a UserError or ValidationError from
+        accounting) costs that client its invoice, listed with the reason; the
+        others of the batch are billed."""
+        for client in self.client_a | self.client_b:
+            self.make_contract(
+                client, [{"product_id": self.kpir.id, "kind": "flat", "price": 450}]
+            )
+        Move = type(self.env["account.move"])
+        original = Move.create
+
+        def create(records, vals_list):
+            vals = vals_list if isinstance(vals_list, list) else [vals_list]
+            if any(v.get("partner_id") == self.client_a.id for v in vals):
+                raise UserError("Refused by accounting")
+            return original(records, vals_list)
+
+        with patch.object(Move, "create", create):
+            run = self.run_month("2026-02-01")
+        self.assertEqual(run.move_ids.partner_id, self.client_b)
+        self.assertEqual(run.skip_ids.partner_id, self.client_a)
+        self.assertEqual(run.skip_ids.reason, "error")
+        self.assertIn("Refused by accounting", run.skip_ids.detail)
+        self.assertEqual(run.state, "done")
 
     def test_blocked_client_and_contract_without_lines(self):
         self.client_a.biuro_state = "blocked"

@@ -53,6 +53,8 @@ class TestIndexation(BillingCase):
         one_off = self.contract.line_ids.filtered(lambda t: t.kind == "one_off")
         self.assertEqual(one_off.price, 300)  # a one-off is not indexed
         self.assertEqual(str(self.contract.biuro_indexed_from), "2027-01-01")
+        # the fee in force today is the old one, not the old and the planned one
+        self.assertEqual(self.contract.monthly_fee, 450)
         # the unselected contract is untouched
         self.assertEqual(self.other.line_ids.price, 300)
         # timeline of the contract and of the client

@@ -34,5 +34,12 @@ class BiuroBeneficialOwner(models.Model):
             # only the AML cases of exactly these clients are compared, and the
             # comparison writes nothing any caller chose
             env = self.env(su=True)
-            precommit.add(lambda: compare_after_crbr_change(env, pending))
+            precommit.add(lambda: _compare_and_flush(env, pending))
         pending.update(partner_ids)
+
+
+def _compare_and_flush(env, partner_ids):
+    """Precommit hooks run after the transaction's last flush: what the comparison
+    writes is flushed here, or it would be lost (as Odoo's own hooks do)."""
+    compare_after_crbr_change(env, partner_ids)
+    env.flush_all()
