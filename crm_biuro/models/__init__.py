@@ -3,6 +3,7 @@ from . import biuro_declaration_type
 from . import biuro_contract
 from . import biuro_tax_inspection
 from . import biuro_document_category
+from . import biuro_month_mixin
 from . import biuro_document
 from . import biuro_obligation
 from . import res_partner

@@ -11,7 +11,8 @@ class BiuroDocument(models.Model):
 
     _name = "biuro.document"
     _description = "Client document"
-    _inherit = ["mail.thread", "biuro.client.record.mixin"]
+    _inherit = ["mail.thread", "biuro.client.record.mixin", "biuro.month.mixin"]
+    _biuro_month_field = "period"
     _order = "period desc, id desc"
 
     name = fields.Char(required=True, tracking=True)
@@ -45,17 +46,9 @@ class BiuroDocument(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("period"):
-                vals["period"] = first_of_month(fields.Date.to_date(vals["period"]))
         documents = super().create(vals_list)
         documents._biuro_post_on_client_timeline()
         return documents
-
-    def write(self, vals):
-        if vals.get("period"):
-            vals["period"] = first_of_month(fields.Date.to_date(vals["period"]))
-        return super().write(vals)
 
     def _biuro_timeline_label(self):
         return _("New document:")

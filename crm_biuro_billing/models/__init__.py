@@ -1,4 +1,3 @@
-from . import biuro_billing_month_mixin
 from . import biuro_contract_line
 from . import biuro_contract
 from . import biuro_billing_extra

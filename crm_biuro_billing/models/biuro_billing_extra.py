@@ -10,7 +10,7 @@ class BiuroBillingExtra(models.Model):
     client's invoice of that month, once."""
 
     _name = "biuro.billing.extra"
-    _inherit = ["biuro.billing.month.mixin"]
+    _inherit = ["biuro.month.mixin"]
     _description = "Extra billing item"
     _order = "month desc, partner_id, id"
     _check_company_auto = True

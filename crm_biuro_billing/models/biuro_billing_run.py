@@ -48,7 +48,7 @@ def _cron_time_budget():
 class BiuroBillingRun(models.Model):
     _name = "biuro.billing.run"
     _description = "Monthly client billing run"
-    _inherit = ["mail.thread", "biuro.billing.month.mixin"]
+    _inherit = ["mail.thread", "biuro.month.mixin"]
     _order = "month desc, id desc"
     _check_company_auto = True
 

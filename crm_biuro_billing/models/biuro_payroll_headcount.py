@@ -6,7 +6,7 @@ class BiuroPayrollHeadcount(models.Model):
     the client's current count, read by the monthly run for per-employee fees."""
 
     _name = "biuro.payroll.headcount"
-    _inherit = ["biuro.billing.month.mixin"]
+    _inherit = ["biuro.month.mixin"]
     _description = "Employees on payroll in a month"
     _order = "partner_id, month desc"
 
