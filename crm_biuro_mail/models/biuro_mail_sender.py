@@ -66,11 +66,7 @@ class BiuroMailSender(models.Model):
         email = normalize_email(email)
         if not email:
             return self
-        Partner = self.env["res.partner"]
-        office = Partner._biuro_office_addresses()
-        if email in office["emails"] or Partner._biuro_is_office_domain(
-            email.rsplit("@", 1)[1], office
-        ):
+        if self.env["res.partner"]._biuro_is_office_address(email):
             return self
         # sudo: the caller moved an e-mail onto ``client`` with write access
         # to both (biuro.mail.unassigned._biuro_assign); users only read senders

@@ -119,11 +119,7 @@ class BiuroMailUnassigned(models.Model):
         client.check_access("write")
         author = self.env["res.partner"]
         if self.add_contact and self.sender_email:
-            Partner = self.env["res.partner"]
-            office = Partner._biuro_office_addresses()
-            if self.sender_email in office["emails"] or Partner._biuro_is_office_domain(
-                self.sender_domain, office
-            ):
+            if self.env["res.partner"]._biuro_is_office_address(self.sender_email):
                 raise UserError(
                     _(
                         "Add sender as contact: %(sender)s is an address of the "

@@ -139,6 +139,14 @@ class ResPartner(models.Model):
         public = self.env["biuro.mail.public.domain"]._biuro_public_names(
             {domain for domains in wanted.values() for domain in domains}
         )
+        candidates = {
+            (client, domain)
+            for client, domains in wanted.items()
+            for domain in filter(None, domains)
+            if domain not in public
+        }
+        if not candidates:
+            return
         office = self._biuro_office_addresses()
         existing = {
             (record.partner_id, record.name)
@@ -149,10 +157,8 @@ class ResPartner(models.Model):
         }
         to_create = [
             {"partner_id": client.id, "name": domain}
-            for client, domains in wanted.items()
-            for domain in sorted(filter(None, domains))
-            if domain not in public
-            and not self._biuro_is_office_domain(domain, office)
+            for client, domain in sorted(candidates, key=lambda c: (c[0].id, c[1]))
+            if not self._biuro_is_office_domain(domain, office)
             and (client, domain) not in existing
         ]
         if to_create:
@@ -209,6 +215,23 @@ class ResPartner(models.Model):
             candidate in office["domains"] for candidate in domain_candidates(domain)
         )
 
+    @api.model
+    def _biuro_is_office_address(self, email, office=None):
+        """True when ``email`` (normalised) is the office's own: a staff address, or
+        an address at one of the office's domains. A staff member at a public
+        mailbox (gmail.com) does not make the whole mailbox provider the office."""
+        office = office or self._biuro_office_addresses()
+        if email in office["emails"]:
+            return True
+        candidates = domain_candidates(email_domain(email))
+        office_domains = [
+            domain for domain in candidates if domain in office["domains"]
+        ]
+        public = self.env["biuro.mail.public.domain"]._biuro_public_names(
+            office_domains
+        )
+        return bool(set(office_domains) - public)
+
     # --- incoming mail matching ---------------------------------------------------
 
     @api.model
@@ -244,18 +267,11 @@ class ResPartner(models.Model):
         if not email:
             return result
 
-        candidates = domain_candidates(email_domain(email))
-        Public = self.env["biuro.mail.public.domain"]
-        office = self._biuro_office_addresses()
-        office_domains = [
-            domain for domain in candidates if domain in office["domains"]
-        ]
-        # a staff member at a public mailbox does not make the mailbox the office's
-        if email in office["emails"] or set(
-            office_domains
-        ) - Public._biuro_public_names(office_domains):
+        if self._biuro_is_office_address(email):
             result["reason"] = "office"
             return result
+        candidates = domain_candidates(email_domain(email))
+        Public = self.env["biuro.mail.public.domain"]
 
         sender = (
             self.env["biuro.mail.sender"]

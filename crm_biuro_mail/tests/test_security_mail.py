@@ -275,6 +275,25 @@ class TestDomainClaims(BiuroMailSecurityCase):
         self.assertEqual(message.model, "biuro.mail.unassigned")
         self.assertEqual(self.unassigned("Przekazuję fakturę").reason, "office")
 
+    def test_staff_at_a_public_mailbox_does_not_make_it_the_office(self):
+        """A staff member writing from gmail.com makes that address the office's,
+        not every gmail.com sender: clients there are still remembered and added
+        as contacts."""
+        self.user.partner_id.email = "ksiegowa.biuro@gmail.com"
+        Partner = self.env["res.partner"]
+        self.assertTrue(Partner._biuro_is_office_address("ksiegowa.biuro@gmail.com"))
+        self.assertFalse(Partner._biuro_is_office_address("klient.nowy@gmail.com"))
+        message = self.gateway_email("klient.nowy@gmail.com", "Faktury z gmaila")
+        self.assertEqual(message.model, "biuro.mail.unassigned")
+        record = self.unassigned("Faktury z gmaila")
+        record.write({"partner_id": self.client_a.id, "add_contact": True})
+        record.with_user(self.user).action_assign()
+        self.assertEqual(record.state, "assigned")
+        sender = self.env["biuro.mail.sender"].search(
+            [("email", "=", "klient.nowy@gmail.com")]
+        )
+        self.assertEqual(sender.partner_id, self.client_a)
+
     def test_staff_mail_never_lands_on_a_client(self):
         # one client contact wrongly carries a staff member's address
         self.env["res.partner"].create(
