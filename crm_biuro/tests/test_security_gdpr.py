@@ -412,6 +412,14 @@ class TestSecurityGdprErasure(GdprSecurityCase):
         with self.assertRaises(UserError):
             wizard.action_anonymize()
         self.assertEqual(self.client_a.name, "Alfa Handel sp. z o.o.")
+        # nor can the step be written by hand (RPC) to skip the preview
+        with self.assertRaises(UserError):
+            wizard.write({"state": "preview"})
+        with self.assertRaises(UserError):
+            self.env["biuro.gdpr.anonymize"].with_user(self.office_manager).create(
+                {"partner_id": self.client_a.id, "state": "preview", "confirm": True}
+            )
+        self.assertEqual(wizard.state, "draft")
 
     def test_shared_mailbox(self):
         """A person reading the company's mailbox: the mailbox is the company's,

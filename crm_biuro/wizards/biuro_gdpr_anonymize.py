@@ -1,6 +1,10 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+PREVIEW_FIELDS = frozenset(
+    {"state", "message_count", "field_count", "record_count", "attachment_count"}
+)
+
 
 class BiuroGdprAnonymize(models.TransientModel):
     """Confirmation before the irreversible GDPR anonymisation ("Anonimizuj"): a dry
@@ -51,11 +55,25 @@ class BiuroGdprAnonymize(models.TransientModel):
             scope = wizard.partner_id._biuro_gdpr_scope() if wizard.partner_id else []
             wizard.contact_count = max(len(scope) - 1, 0)
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_no_preview_values(vals)
+        return super().create(vals_list)
+
     def write(self, vals):
+        self._check_no_preview_values(vals)
         # a preview is of one partner: another partner needs its own preview
-        if "partner_id" in vals and "state" not in vals:
+        if "partner_id" in vals:
             vals = dict(vals, state="draft", confirm=False)
         return super().write(vals)
+
+    @api.model
+    def _check_no_preview_values(self, vals):
+        """The preview's step and counts are the dry run's (action_preview), never
+        a caller's: written by hand over RPC they would skip the preview."""
+        if PREVIEW_FIELDS & set(vals):
+            raise UserError(_("Only the preview fills in its step and counts."))
 
     def action_preview(self):
         """The dry run: counts what the anonymisation would change, writes nothing
@@ -63,7 +81,8 @@ class BiuroGdprAnonymize(models.TransientModel):
         self.env["res.partner"]._biuro_check_gdpr_manager()
         self.ensure_one()
         counts = self.partner_id._biuro_anonymize_preview()
-        self.write(dict(counts, state="preview", confirm=False))
+        # past this model's write, which refuses these values from callers
+        super().write(dict(counts, state="preview", confirm=False))
         return {
             "type": "ir.actions.act_window",
             "res_model": self._name,
