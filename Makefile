@@ -5,7 +5,7 @@ SHELL := /bin/bash
 VENV ?= .venv
 export VENV ODOO_SRC ADDONS HTTP_PORT DB KEEP_DB PYTEST_ARGS PYTEST_PATHS
 PY := $(VENV)/bin/python
-ADDON_DIRS := crm_biuro crm_biuro_verify crm_biuro_mail crm_biuro_portal crm_biuro_compliance crm_biuro_billing
+ADDON_DIRS := $(patsubst %/__manifest__.py,%,$(wildcard crm_biuro*/__manifest__.py))
 
 .PHONY: help venv run stop test lint dist bench bench-mail bench-verify bench-billing clean pot readme
 

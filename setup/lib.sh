@@ -13,7 +13,8 @@ ODOO_SRC=${ODOO_SRC:-/opt/odoo-18.0}
 LOCAL=$REPO/.local
 PY=$VENV/bin/python
 ODOO_NIGHTLY_URL=${ODOO_NIGHTLY_URL:-https://nightly.odoo.com/18.0/nightly/src/odoo_18.0.latest.tar.gz}
-ALL_ADDONS=crm_biuro,crm_biuro_verify,crm_biuro_mail,crm_biuro_portal,crm_biuro_compliance,crm_biuro_billing
+# every addon of the repository (a directory with a manifest)
+ALL_ADDONS=$(cd "$REPO" && ls -d crm_biuro*/__manifest__.py | xargs -n1 dirname | paste -sd, -)
 
 die() {
     printf '\n*** %s\n\n' "$*" >&2

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `make run`: a demo database with the four addons — a Polish accounting office, in Polish —
+# `make run`: a demo database with every addon — a Polish accounting office, in Polish —
 # served on :8069.
 source "$(dirname "$0")/lib.sh"
 

@@ -1,4 +1,4 @@
-"""`make run` from this checkout: a demo database with the four addons and Polish,
+"""`make run` from this checkout: a demo database with every addon and Polish,
 the login page served, and a second run that updates instead of failing."""
 
 import os
@@ -30,7 +30,7 @@ def free_port():
 
 
 def serve_until_login_page(db, port, log_path, while_serving=None):
-    # `make test ADDONS=x` exports ADDONS; `make run` must still install all four
+    # `make test ADDONS=x` exports ADDONS; `make run` must still install them all
     env = {
         k: v
         for k, v in os.environ.items()
