@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.models import MetaModel
 
 # What portal people may read of a partner among the office's own fields (biuro_*):
 # what the portal's company card shows (NIP, REGON, KRS, status) and what the
@@ -18,6 +19,19 @@ PORTAL_PARTNER_FIELDS = frozenset(
 )
 OFFICE_ONLY_CORE_FIELDS = frozenset({"comment"})
 OFFICE_GROUP = "base.group_user"
+
+
+def _field_definitions(cls, name):
+    """Every definition of field ``name`` on the model's classes, in override
+    order, collected as Odoo collects them to build the field (a field set up on
+    the registry class keeps no trace of its definitions)."""
+    return [
+        field
+        for klass in reversed(cls._model_classes__)
+        if isinstance(klass, MetaModel)
+        for field in klass._field_definitions
+        if field.name == name
+    ]
 
 
 class ResPartner(models.Model):
@@ -52,7 +66,7 @@ class ResPartner(models.Model):
                 or (name.startswith("biuro_") and name not in PORTAL_PARTNER_FIELDS)
             ):
                 continue
-            definitions = field.args.get("_base_fields") or (field,)
+            definitions = _field_definitions(cls, name)
             if any("groups" in definition.args for definition in definitions):
                 continue
             # an extra definition on top of the others, the way Odoo patches

@@ -63,3 +63,10 @@ class BiuroBeneficialOwner(models.Model):
         ):
             self._biuro_refuse_crbr()
         return super().write(vals)
+
+    def unlink(self):
+        # nor are they deleted by hand: the comparison with the owners the office
+        # established (AML) stands on them
+        if not trust.is_trusted(self.env) and any(o.source == "crbr" for o in self):
+            self._biuro_refuse_crbr()
+        return super().unlink()

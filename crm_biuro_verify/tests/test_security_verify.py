@@ -261,6 +261,9 @@ class TestVerifySecurityMatrix(VerifyCase):
                 .browse(owner.id)
                 .write({"interest": "100%"})
             ),
+            "delete CRBR owner": lambda env: (
+                env["biuro.beneficial.owner"].browse(owner.id).unlink()
+            ),
             "relabel a declared owner": lambda env: (
                 env["biuro.beneficial.owner"]
                 .create({"partner_id": client.id, "name": "DEKLAROWANY"})
@@ -296,6 +299,7 @@ class TestVerifySecurityMatrix(VerifyCase):
         self.assertFalse(client.biuro_verify_gus_state)
         self.assertFalse(bank.biuro_whitelist_state)
         self.assertEqual(owner.interest, False)
+        self.assertTrue(owner.exists())
         # declared owners stay the users' to edit
         declared = (
             self.env["biuro.beneficial.owner"]
