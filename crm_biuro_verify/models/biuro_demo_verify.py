@@ -16,7 +16,7 @@ from odoo import api, models
 
 from ..fake_registries import FakeRegistries
 from ..fake_registries.data import FakeCompany, nrb_with_check, owner
-from ..services.config import PREFIX, REGISTRY_ORDER
+from ..services.config import PREFIX, QUOTA_PARAM, REGISTRY_ORDER, reset_shared_state
 from ..services.run import VerificationRun
 
 # crm_biuro legal form -> (GUS entity type, the fakes' legal form)
@@ -97,7 +97,12 @@ class BiuroDemoVerify(models.AbstractModel):
         wanted = {f"{PREFIX}{name}_url": url for name, url in fakes.urls.items()}
         wanted.update({f"{PREFIX}{name}_enabled": "True" for name in REGISTRY_ORDER})
         wanted.update(
-            {f"{PREFIX}gus_key": "demo-gus-key-0000", f"{PREFIX}retry_backoff": "0.01"}
+            {
+                f"{PREFIX}gus_key": "demo-gus-key-0000",
+                f"{PREFIX}retry_backoff": "0.01",
+                # the fakes' requests do not count against the real daily quota
+                QUOTA_PARAM: False,
+            }
         )
         return _Restored(params, wanted)
 
@@ -116,3 +121,5 @@ class _Restored:
     def __exit__(self, *exc):
         for key, value in self.before.items():
             self.params.set_param(key, value or False)
+        # the run's in-process state (GUS session, rate limits) was the fakes'
+        reset_shared_state()

@@ -17,9 +17,9 @@ BAR = registry_table.BAR
 ISSUE_STATES = ("changed", "warning", "not_found", "unavailable")
 # The registries' verdicts on a client: written by the verification service only.
 VERDICT_FIELDS = frozenset(
-    f"biuro_verify_{registry}_{kind}"
-    for registry in REGISTRY_ORDER
-    for kind in ("state", "date")
+    name
+    for registry in registry_table.REGISTRIES
+    for name in (registry.state_field, registry.date_field)
 )
 
 

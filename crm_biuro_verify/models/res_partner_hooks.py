@@ -1,9 +1,6 @@
-import re
-
 from odoo import models
 
-# the latest state of each registry check of a client (biuro_verify_gus_state...)
-VERIFY_STATE_FIELD = re.compile(r"^biuro_verify_[a-z0-9]+_state$")
+from ..services.registry_table import REGISTRIES
 
 
 class ResPartner(models.Model):
@@ -17,9 +14,9 @@ class ResPartner(models.Model):
         """Every registry that was checked answered ``ok`` (and one at least)."""
         self.ensure_one()
         states = [
-            self[name]
-            for name in self._fields
-            if VERIFY_STATE_FIELD.match(name) and self[name]
+            self[registry.state_field]
+            for registry in REGISTRIES
+            if self[registry.state_field]
         ]
         return bool(states) and all(state == "ok" for state in states)
 

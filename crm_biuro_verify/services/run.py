@@ -203,7 +203,7 @@ class VerificationRun:
         done = writer.today_evidence(self.env, partners.ids, self.today, registry_names)
         todo = {}
         for registry in registry_names:
-            date_field = writer.DATE_FIELD % registry
+            date_field = registry_table.BY_NAME[registry].date_field
 
             def is_done(partner, registry=registry):
                 found = done.get((partner.id, registry))

@@ -11,12 +11,12 @@ from markupsafe import Markup
 from odoo.addons.crm_biuro import identifiers
 from odoo.addons.crm_biuro.models.biuro_client_record_mixin import office_env
 
+from .registry_table import BY_NAME
+
 # What a registry's answer may write on a client, and nothing else (the outcome's
 # ``fill``: set when empty, ``updates``: set): plain values, never x2many commands.
 FILL_FIELDS = frozenset({"biuro_regon", "biuro_krs"})
 UPDATE_FIELDS = frozenset({"biuro_vat_status"})
-STATE_FIELD = "biuro_verify_%s_state"
-DATE_FIELD = "biuro_verify_%s_date"
 ACTIVITY_TYPE = "crm_biuro_verify.mail_activity_type_registry_change"
 
 
@@ -97,7 +97,10 @@ def apply_outcomes(env, registry, day, items):
         by_state[outcome.state].append(partner.id)
     for state, ids in by_state.items():
         quiet.browse(ids).write(
-            {STATE_FIELD % registry: state, DATE_FIELD % registry: day}
+            {
+                BY_NAME[registry].state_field: state,
+                BY_NAME[registry].date_field: day,
+            }
         )
     for partner, outcome in items:
         vals = {
