@@ -12,17 +12,17 @@ class ReportBiuroClientCard(models.AbstractModel):
     def _latest_verifications(self, partner):
         """The latest check of each registry: [{date, name, state, summary}]."""
         rows = super()._latest_verifications(partner)
-        seen = set()
-        states = dict(
-            self.env["biuro.verification"]
-            ._fields["state"]
-            ._description_selection(self.env)
-        )
-        # the verifications come newest first (their model's order)
-        for record in partner.biuro_verification_ids:
-            if record.registry in seen:
-                continue
-            seen.add(record.registry)
+        Verification = self.env["biuro.verification"]
+        states = dict(Verification._fields["state"]._description_selection(self.env))
+        # the newest row of each registry, not the client's whole history
+        latest = [
+            latest_id
+            for _registry, latest_id in Verification._read_group(
+                [("partner_id", "=", partner.id)], ["registry"], ["id:max"]
+            )
+        ]
+        # newest first, as the model orders them
+        for record in Verification.browse(latest).sorted():
             rows.append(
                 {
                     "date": record.check_date,
