@@ -138,9 +138,11 @@ class BiuroClientPortal(CustomerPortal):
         env = request.env
         Move = env["account.move"]
         Access = env["biuro.portal.access"]
-        # sudo: rows found with the owner's rights, rendered with sudo for the
-        # names and e-mails of the people
-        people = Access.search([("client_id", "=", client.id)]).sudo()
+        people = Access
+        if access.level in MANAGE_LEVELS:
+            # sudo: rows found with the owner's rights, rendered with sudo for the
+            # names and e-mails of the people
+            people = Access.search([("client_id", "=", client.id)]).sudo()
         values = self._biuro_layout_values(access, "biuro_client")
         values.update(
             {
@@ -155,7 +157,7 @@ class BiuroClientPortal(CustomerPortal):
                 if Move.has_access("read")
                 else Move,
                 "periods": self._biuro_document_periods(client, LATEST_PERIODS),
-                "people": people if access.level in MANAGE_LEVELS else Access,
+                "people": people,
             }
         )
         return request.render("crm_biuro_portal.portal_my_biuro_client", values)
