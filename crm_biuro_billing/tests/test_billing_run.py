@@ -340,10 +340,12 @@ class TestBillingRun(BillingCase):
         Move = type(self.env["account.move"])
         original = Move.create
 
+        refusal = "Refused by accounting"  # Odoo's own message, whatever it says
+
         def create(records, vals_list):
             vals = vals_list if isinstance(vals_list, list) else [vals_list]
             if any(v.get("partner_id") == self.client_a.id for v in vals):
-                raise UserError("Refused by accounting")
+                raise UserError(refusal)
             return original(records, vals_list)
 
         with patch.object(Move, "create", create):
