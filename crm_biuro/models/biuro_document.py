@@ -1,8 +1,6 @@
 from odoo import _, api, fields, models
 
-
-def first_of_month(value):
-    return value.replace(day=1) if value else value
+from .biuro_month_mixin import first_of_month
 
 
 class BiuroDocument(models.Model):

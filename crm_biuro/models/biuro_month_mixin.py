@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 
-from .biuro_document import first_of_month
+
+def first_of_month(value):
+    return value.replace(day=1) if value else value
 
 
 class BiuroMonthMixin(models.AbstractModel):

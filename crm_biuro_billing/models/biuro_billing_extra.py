@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.crm_biuro.models.biuro_document import first_of_month
+from odoo.addons.crm_biuro.models.biuro_month_mixin import first_of_month
 
 
 class BiuroBillingExtra(models.Model):

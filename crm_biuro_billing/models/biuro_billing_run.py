@@ -23,7 +23,7 @@ from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import config
 
-from odoo.addons.crm_biuro.models.biuro_document import first_of_month
+from odoo.addons.crm_biuro.models.biuro_month_mixin import first_of_month
 
 _logger = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from odoo.addons.crm_biuro.models.biuro_document import first_of_month
+from odoo.addons.crm_biuro.models.biuro_month_mixin import first_of_month
 
 
 class ResPartner(models.Model):

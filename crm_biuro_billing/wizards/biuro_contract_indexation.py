@@ -6,7 +6,7 @@ from odoo.exceptions import UserError
 from odoo.addons.crm_biuro.models.biuro_client_record_mixin import (
     post_on_client_timeline,
 )
-from odoo.addons.crm_biuro.models.biuro_document import first_of_month
+from odoo.addons.crm_biuro.models.biuro_month_mixin import first_of_month
 
 INDEXED_KINDS = ("flat", "per_document", "per_employee", "per_hour")
 
