@@ -45,6 +45,8 @@ class Part:
     shifts: bool = True
     # Restricts the part to some periods (JPK_V7K: the declaration only in month 3).
     when: Callable[[Period], bool] | None = None
+    # Restricts the part by period AND profile (a KSeF date falls in one month).
+    occurs: Callable[[Period, ClientProfile], bool] | None = None
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,37 @@ class Rule:
     # Whether `required_declaration_codes` proposes the code when it applies; False
     # where the profile cannot tell (PIT-8AR depends on payments we do not see).
     proposable: Callable[[ClientProfile], bool] = lambda profile: True
+    # Whether the calendar generator lists it for every period; False where the
+    # return is due only for months the client reports (vat_ue_mode="when_reported"):
+    # the Odoo side then creates it on demand with `obligations_for_period`.
+    scheduled: Callable[[ClientProfile], bool] = lambda profile: True
+    # Whether the obligation lapses for a period wholly inside a suspension
+    # (zawieszenie). None: monthly and quarterly items lapse (nothing is earned,
+    # paid or employed while suspended), annual returns stay (they cover the active
+    # part of the year). See history.Lifecycle.
+    suspends: bool | None = None
+    # The period whose suspension makes the item lapse, if not its own (JPK_V7K:
+    # the month-3 file carries the quarter's return, due unless the whole quarter
+    # was suspended).
+    suspension_scope: Callable[[Period], Period] | None = None
+    # A VAT code: none for a period outside the client's VAT registration.
+    needs_vat_registration: bool = False
+    # Days before the due date the Odoo side should remind (0: its default).
+    remind_days: int = 0
+
+    @property
+    def legal_basis(self) -> str:
+        """The legal bases of all parts, without repetitions, for display."""
+        seen: list[str] = []
+        for part in self.parts:
+            if part.legal_basis not in seen:
+                seen.append(part.legal_basis)
+        return "; ".join(seen)
+
+    def lapses_in_suspension(self, profile: ClientProfile) -> bool:
+        if self.suspends is not None:
+            return self.suspends
+        return self.frequency(profile) != ANNUAL
 
 
 # --- building blocks -------------------------------------------------------------
@@ -109,6 +142,12 @@ def _is_month_not_quarter_end(period: Period) -> bool:
 
 def _is_quarter(period: Period) -> bool:
     return period.months == 3
+
+
+def _quarter_of_quarter_end(period: Period) -> Period:
+    if _is_quarter_end(period):
+        return Period(day_of_month_after(period.start, -2, 1), period.end)
+    return period
 
 
 # --- applicability ---------------------------------------------------------------
@@ -201,6 +240,7 @@ _RULES = (
         _monthly,
         _jpk_reason("monthly"),
         (Part("", _day_next_month(25), "VAT act art. 99 ust. 1, art. 109 ust. 3b"),),
+        needs_vat_registration=True,
     ),
     Rule(
         "JPK_V7K",
@@ -230,6 +270,8 @@ _RULES = (
                 when=_is_quarter,
             ),
         ),
+        suspension_scope=_quarter_of_quarter_end,
+        needs_vat_registration=True,
     ),
     Rule(
         "VAT_UE",
@@ -239,6 +281,7 @@ _RULES = (
         # Monthly only since 2017; due only for months with EU transactions, which
         # the profile cannot tell, so every month is listed.
         (Part("", _day_next_month(25), "VAT act art. 100 ust. 3"),),
+        needs_vat_registration=True,
     ),
     Rule(
         "ZUS_DRA",
