@@ -797,7 +797,7 @@ _ADDED_RULES = (
         "ZAW-RD – notice of entering Estonian CIT (end of the tax year's 1st month)",
         _annual,
         _estonian_entry_reason,
-        (Part("", _day_in_period(1, 1), "CIT act art. 28j ust. 1 pkt 8"),),
+        (Part("", _end_of_month_of_period(1), "CIT act art. 28j ust. 1 pkt 8"),),
         follows_tax_year=True,
         proposable=_never,
     ),
