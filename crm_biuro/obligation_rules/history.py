@@ -14,6 +14,9 @@ The rule, per declaration code, walking forward through its settlement periods:
   annual return, while the previous year's return keeps the previous form.
 * When a code starts in the middle of a period (VAT registration on 15 June as a
   new version, or a new code), its first period is the one containing that date.
+  So a form recorded from 1 July (skala -> ryczałt) gives PIT advances to June,
+  ryczałt advances from July, and BOTH annual returns for that year: the office
+  sees both and never misses the one that turns out due.
 * When the frequency or the tax year changes in the middle of a period already
   begun, the new one starts right after it: sub-annual items are listed month by
   month until the new frequency lines up (e.g. quarterly advances chosen from

@@ -203,3 +203,61 @@ def test_new_keys_from_odoo_values():
     assert p.vat_ue_mode is None
     with pytest.raises(ValueError):
         ClientProfile(ksef_start="2026-04-01")
+
+
+def test_generator_lists_acts_due_inside_their_period():
+    # The PPK re-enrolment for 2027 (due 28 Feb 2027) and the tax-form election
+    # (22 Feb 2027) are due before their year ends; a range of Q1 finds them.
+    p = ClientProfile(**JDG, tax_form="skala", employer=True, ppk=True)
+    got = list(
+        generate_obligations(
+            p, ["PPK_REENROL", "TAX_FORM_ELECTION"], D(2027, 1, 1), D(2027, 3, 31)
+        )
+    )
+    assert [(o.code, o.due_date) for o in got] == [
+        ("TAX_FORM_ELECTION", D(2027, 2, 22)),
+        ("PPK_REENROL", D(2027, 2, 28)),
+    ]
+
+
+def test_ksef_dates_come_once():
+    p = ClientProfile(legal_form="spzoo", ksef_token_expiry=D(2026, 12, 31))
+    got = list(
+        generate_obligations(p, ["KSEF_TOKEN_EXPIRY"], D(2026, 1, 1), D(2027, 12, 31))
+    )
+    assert [(o.period_start, o.due_date) for o in got] == [
+        (D(2026, 12, 1), D(2026, 12, 31))
+    ]
+
+
+def test_oss_nil_returns_continue_during_suspension():
+    p = ClientProfile(legal_form="jdg", tax_form="skala", oss=True, zus_scheme="none")
+    life = Lifecycle(suspensions=((D(2026, 1, 1), D(2026, 6, 30)),))
+    history = [ProfileVersion(D(2022, 1, 1), p, frozenset({"OSS", "ZUS_HEALTH"}))]
+    got = list(
+        generate_obligations_for_history(history, life, D(2026, 1, 1), D(2026, 9, 30))
+    )
+    # no health contribution while suspended (Jan-Jun), but every OSS quarter
+    assert keys(got, "ZUS_HEALTH") == [
+        ("ZUS_HEALTH", D(2025, 12, 1), ""),
+        ("ZUS_HEALTH", D(2026, 7, 1), ""),
+        ("ZUS_HEALTH", D(2026, 8, 1), ""),
+        ("ZUS_HEALTH", D(2026, 9, 1), ""),
+    ]
+    assert [o.period_start for o in got if o.code == "OSS"] == [
+        D(2025, 10, 1),
+        D(2026, 1, 1),
+        D(2026, 4, 1),
+        D(2026, 7, 1),
+    ]
+
+
+def test_vat_ue_when_reported_lists_the_confirmation_task_instead():
+    p = ClientProfile(vat_status="czynny", vat_ue=True, vat_ue_mode="when_reported")
+    codes = ["VAT_UE", "VAT_UE_CONFIRM"]
+    got = list(generate_obligations(p, codes, D(2026, 3, 1), D(2026, 3, 31)))
+    assert keys(got) == [
+        ("VAT_UE_CONFIRM", D(2026, 2, 1), ""),  # 15 Mar 2026 Sun -> Mon 16 Mar
+        ("VAT_UE_CONFIRM", D(2026, 3, 1), ""),
+    ]
+    assert got[0].due_date == D(2026, 3, 16)
