@@ -7,6 +7,7 @@ profile needs and generates the obligations calendar for a date range. Kept free
 the ORM so the law can be unit-tested on its own (tests/obligation_rules).
 """
 
+from .checks import history_warnings, profile_warnings
 from .catalogue import DECLARATION_CODES, RULES, Part, Rule
 from .engine import (
     Obligation,
@@ -47,10 +48,12 @@ __all__ = [
     "frequency",
     "generate_obligations",
     "generate_obligations_for_history",
+    "history_warnings",
     "is_public_holiday",
     "is_working_day",
     "next_working_day",
     "not_applicable_reason",
     "obligations_for_period",
+    "profile_warnings",
     "required_declaration_codes",
 ]

@@ -348,7 +348,7 @@ def _tax_form_election_reason(profile: ClientProfile) -> str | None:
     return None
 
 
-# Estonian CIT is open to these forms (CIT act art. 28j ust. 1 pkt 5).
+# Estonian CIT is open to these forms (CIT act art. 28j ust. 1 pkt 5 [verify pkt]).
 ESTONIAN_ELIGIBLE_FORMS = frozenset({"spzoo", "sa", "psa", "spk", "ska"})
 
 

@@ -41,6 +41,7 @@ from .periods import (
     Period,
     add_months,
     end_of_month,
+    months_spanned,
     period_containing,
 )
 from .profile import ClientProfile
@@ -75,11 +76,6 @@ class ProfileVersion:
 
 def _month_start(day: date) -> date:
     return day.replace(day=1)
-
-
-def _months_between(first: date, last: date) -> int:
-    """Whole calendar months from the month of `first` to the month of `last`."""
-    return (last.year - first.year) * 12 + last.month - first.month + 1
 
 
 @dataclass(frozen=True)
@@ -146,7 +142,7 @@ class Lifecycle:
             raise ValueError("first_tax_year_end needs activity_start")
         if end != end_of_month(end.year, end.month):
             raise ValueError(f"first_tax_year_end={end} is not the end of a month")
-        months = _months_between(self.activity_start, end)
+        months = months_spanned(self.activity_start, end)
         if months < 1 or months > FIRST_TAX_YEAR_MAX_MONTHS:
             raise ValueError(
                 f"a first tax year of {months} months: CIT act art. 8 ust. 2 allows"
@@ -264,7 +260,7 @@ def _next_period(rule, version, cursor, previous, lifecycle) -> Period:
         if length == 12:
             # CIT act art. 8 ust. 6: the year after a change lasts 12–23 months.
             last = period.end
-            if _months_between(first, last) < 12:
+            if months_spanned(first, last) < 12:
                 last = end_of_month(*add_months(last.year, last.month, 12))
             return Period(first, last)
         return Period.month(first.year, first.month)

@@ -261,3 +261,64 @@ def test_vat_ue_when_reported_lists_the_confirmation_task_instead():
         ("VAT_UE_CONFIRM", D(2026, 3, 1), ""),
     ]
     assert got[0].due_date == D(2026, 3, 16)
+
+
+def test_profile_warnings():
+    from obligation_rules import profile_warnings
+
+    def codes(**values):
+        return [code for code, _text in profile_warnings(ClientProfile(**values))]
+
+    assert codes(vat_status="czynny", vat_period="quarterly") == [
+        "quarterly_vat_not_small"
+    ]
+    assert codes(vat_status="czynny", vat_period="quarterly", small_taxpayer=True) == []
+    assert codes(legal_form="jdg", tax_form="cit") == ["natural_person_cit"]
+    assert codes(legal_form="spzoo", books_type="kpir") == [
+        "company_without_full_books"
+    ]
+    assert codes(legal_form="spzoo", tax_form="karta", books_type="full") == [
+        "karta_form",
+        "karta_books",
+    ]
+    assert codes(legal_form="fundacja", tax_form="cit_estonski", books_type="full") == [
+        "estonian_form"
+    ]
+    assert codes(**JDG, tax_form="skala") == []
+
+
+def test_history_warnings():
+    from obligation_rules import history_warnings
+
+    small_v7k = ClientProfile(
+        **JDG,
+        tax_form="skala",
+        vat_status="czynny",
+        vat_period="quarterly",
+        small_taxpayer=True,
+    )
+    small_v7m = ClientProfile(
+        **JDG, tax_form="liniowy", vat_status="czynny", small_taxpayer=True
+    )
+    history = [
+        ProfileVersion(D(2026, 6, 1), small_v7m),
+        # quarterly from Q1 2027: within 12 months of the June 2026 registration;
+        # the tax form changed from February, not 1 January
+        ProfileVersion(D(2027, 2, 1), small_v7k),
+    ]
+    got = history_warnings(history, Lifecycle(vat_registered_from=D(2026, 6, 1)))
+    assert [(day, code) for day, code, _text in got] == [
+        (D(2027, 2, 1), "tax_form_change_mid_year"),
+        (D(2027, 2, 1), "vat_period_change_mid_quarter"),
+        (D(2027, 2, 1), "quarterly_vat_first_year"),
+    ]
+    later = [
+        ProfileVersion(D(2026, 6, 1), small_v7m),
+        ProfileVersion(D(2027, 7, 1), small_v7k),
+    ]
+    assert [
+        code
+        for _d, code, _t in history_warnings(
+            later, Lifecycle(vat_registered_from=D(2026, 6, 1))
+        )
+    ] == ["tax_form_change_mid_year"]
