@@ -186,6 +186,18 @@ class Lifecycle:
             return Period(first_start, last)
         return period
 
+    def last_tax_year(self, period: Period) -> Period:
+        """`period` (a tax year) closed at the end of the activity's last month.
+
+        A CIT taxpayer's tax year ends with its liquidation (CIT act art. 8
+        ust. 6 [verify paragraph]), so the CIT-8 is due three months after that,
+        not after the year it would have had; closing at the end of the month
+        gives the same or an earlier date, never a later one."""
+        end = self.activity_end
+        if end is None or not period.start <= end < period.end:
+            return period
+        return Period(period.start, end_of_month(end.year, end.month))
+
 
 def _merge(intervals):
     """Join suspensions that touch (one ending on the 31st, the next from the 1st)."""
@@ -265,7 +277,7 @@ def _next_period(rule, version, cursor, previous, lifecycle) -> Period:
             return Period(first, last)
         return Period.month(first.year, first.month)
     if _follows_cit_year(rule, profile):
-        return lifecycle.first_tax_year(period)
+        return lifecycle.last_tax_year(lifecycle.first_tax_year(period))
     return period
 
 

@@ -322,3 +322,21 @@ def test_history_warnings():
             later, Lifecycle(vat_registered_from=D(2026, 6, 1))
         )
     ] == ["tax_form_change_mid_year"]
+
+
+def test_a_liquidated_company_closes_its_tax_year():
+    spzoo = ClientProfile(legal_form="spzoo", books_type="full", tax_form="cit")
+    life = Lifecycle(activity_start=D(2020, 1, 1), activity_end=D(2026, 8, 20))
+    history = [ProfileVersion(D(2022, 1, 1), spzoo, frozenset({"CIT8", "CIT_ADV"}))]
+    got = list(
+        generate_obligations_for_history(history, life, D(2026, 1, 1), D(2027, 12, 31))
+    )
+    cit8 = [(o.period_start, o.period_end, o.due_date) for o in got if o.code == "CIT8"]
+    assert cit8 == [
+        (D(2025, 1, 1), D(2025, 12, 31), D(2026, 3, 31)),
+        # the last tax year ends with August 2026: CIT-8 by 30 Nov 2026 (Monday),
+        # not 31 Mar 2027
+        (D(2026, 1, 1), D(2026, 8, 31), D(2026, 11, 30)),
+    ]
+    advances = [o.period_start.month for o in got if o.code == "CIT_ADV"]
+    assert advances == [12, 1, 2, 3, 4, 5, 6, 7, 8]  # Dec 2025 due in January
