@@ -365,3 +365,34 @@ def generate_obligations_for_history(
                 if start <= obligation.due_date <= end or start <= period.end <= end:
                     found.add(obligation)
     yield from sorted(found, key=_sort_key_factory())
+
+
+def obligation_key(obligation) -> tuple:
+    """What identifies an obligation across regenerations (its due date may move)."""
+    return (
+        obligation.code,
+        obligation.period_start,
+        obligation.period_end,
+        obligation.part,
+    )
+
+
+def compare_obligations(before: Iterable, after: Iterable) -> dict[str, list]:
+    """What a profile change does to the calendar, for the timeline entry:
+    "added" and "removed" obligations, and "moved" (old, new) pairs whose due date
+    changed. Each list is in the generators' order (due date first)."""
+    old = {obligation_key(o): o for o in before}
+    new = {obligation_key(o): o for o in after}
+    key = _sort_key_factory()
+    return {
+        "added": sorted((o for k, o in new.items() if k not in old), key=key),
+        "removed": sorted((o for k, o in old.items() if k not in new), key=key),
+        "moved": sorted(
+            (
+                (old[k], o)
+                for k, o in new.items()
+                if k in old and old[k].due_date != o.due_date
+            ),
+            key=lambda pair: key(pair[1]),
+        ),
+    }

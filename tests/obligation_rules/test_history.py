@@ -340,3 +340,33 @@ def test_a_liquidated_company_closes_its_tax_year():
     ]
     advances = [o.period_start.month for o in got if o.code == "CIT_ADV"]
     assert advances == [12, 1, 2, 3, 4, 5, 6, 7, 8]  # Dec 2025 due in January
+
+
+def test_compare_obligations_for_the_timeline():
+    from obligation_rules import compare_obligations
+
+    codes = frozenset({"PIT36", "PIT36L", "ZUS_DRA"})
+    before = [ProfileVersion(D(2025, 1, 1), LINIOWY, codes)]
+    # recorded with a past date: skala from 2026, and a budget-unit ZUS day
+    after = before + [
+        ProfileVersion(
+            D(2026, 1, 1),
+            ClientProfile(**JDG, tax_form="skala", zus_payer_kind="budget_unit"),
+            codes,
+        )
+    ]
+    start, end = D(2026, 1, 1), D(2026, 12, 31)
+    change = compare_obligations(
+        generate_obligations_for_history(before, None, start, end),
+        generate_obligations_for_history(after, None, start, end),
+    )
+    assert [(o.code, o.period_start) for o in change["added"]] == [
+        ("PIT36", D(2026, 1, 1))
+    ]
+    assert [(o.code, o.period_start) for o in change["removed"]] == [
+        ("PIT36L", D(2026, 1, 1))
+    ]
+    # the 2025 PIT-36L is untouched; ZUS for January 2026 on moves to the 5th
+    moved = [(old.due_date, new.due_date) for old, new in change["moved"]]
+    assert moved[0] == (D(2026, 2, 20), D(2026, 2, 5))  # Thursday 5 February
+    assert len(moved) == 12  # January to December 2026
