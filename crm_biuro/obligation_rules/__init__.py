@@ -7,9 +7,9 @@ profile needs and generates the obligations calendar for a date range. Kept free
 the ORM so the law can be unit-tested on its own (tests/obligation_rules).
 """
 
-from .catalogue import DECLARATION_CODES, RULES, Part, Rule
+from .checks import history_warnings, profile_warnings
+from .catalogue import ADDED_CODES, DECLARATION_CODES, RULES, Part, Rule
 from .engine import (
-    SUPPORTED_FROM,
     Obligation,
     applies,
     due_date,
@@ -19,11 +19,20 @@ from .engine import (
     obligations_for_period,
     required_declaration_codes,
 )
+from .history import (
+    SUPPORTED_FROM,
+    Lifecycle,
+    ProfileVersion,
+    compare_obligations,
+    generate_obligations_for_history,
+    obligation_key,
+)
 from .periods import ANNUAL, MONTHLY, QUARTERLY, Period
 from .profile import ClientProfile
 from .workdays import is_public_holiday, is_working_day, next_working_day
 
 __all__ = [
+    "ADDED_CODES",
     "ANNUAL",
     "DECLARATION_CODES",
     "MONTHLY",
@@ -31,18 +40,25 @@ __all__ = [
     "RULES",
     "SUPPORTED_FROM",
     "ClientProfile",
+    "Lifecycle",
     "Obligation",
     "Part",
     "Period",
+    "ProfileVersion",
     "Rule",
     "applies",
+    "compare_obligations",
     "due_date",
     "frequency",
     "generate_obligations",
+    "generate_obligations_for_history",
+    "history_warnings",
     "is_public_holiday",
     "is_working_day",
     "next_working_day",
     "not_applicable_reason",
+    "obligation_key",
     "obligations_for_period",
+    "profile_warnings",
     "required_declaration_codes",
 ]
