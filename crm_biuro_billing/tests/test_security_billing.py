@@ -1,6 +1,11 @@
+from contextlib import contextmanager
+
+from psycopg2.errors import NotNullViolation, UniqueViolation
+
 from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
+from odoo.tools import mute_logger
 
 from .common import BillingCase
 
@@ -122,3 +127,58 @@ class TestSecurityBilling(BillingCase):
         with self.assertRaises(AccessError):
             line.price = 1
         self.assertEqual(self.contract.monthly_fee, 450)
+
+
+@tagged("post_install", "-at_install")
+class TestBillingUniqueness(BillingCase):
+    """Issue #11 point 10: a client has one payroll headcount per month, whatever
+    day of the month is typed and for empty values too (NULLS NOT DISTINCT on
+    NOT NULL key columns)."""
+
+    @contextmanager
+    def refused(self, error):
+        """The database refuses what the block writes (rolled back to a savepoint)."""
+        with (
+            mute_logger("odoo.sql_db"),
+            self.assertRaises(error),
+            self.env.cr.savepoint(),
+        ):
+            yield
+            self.env.flush_all()
+
+    def test_one_headcount_per_client_and_month(self):
+        self.env.cr.execute(
+            "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = %s",
+            ["biuro_payroll_headcount_month_unique"],
+        )
+        self.assertIn("NULLS NOT DISTINCT", self.env.cr.fetchone()[0])
+        Headcount = self.env["biuro.payroll.headcount"].with_user(self.office_user)
+        first = Headcount.create(
+            {"partner_id": self.client_a.id, "month": "2026-02-01", "employees": 3}
+        )
+        self.assertEqual(str(first.month), "2026-02-01")
+        # another day of the same month is the same month
+        with self.refused(UniqueViolation):
+            Headcount.create(
+                {
+                    "partner_id": self.client_a.id,
+                    "month": "2026-02-17",
+                    "employees": 4,
+                }
+            )
+            Headcount.env.flush_all()
+        # no key column may be left empty to slip a second row through
+        for column in ("partner_id", "company_id", "month"):
+            values = {
+                "partner_id": self.client_a.id,
+                "company_id": self.env.company.id,
+                "month": "2026-03-01",
+                column: None,
+            }
+            with self.subTest(column=column), self.refused(NotNullViolation):
+                self.env.cr.execute(
+                    """INSERT INTO biuro_payroll_headcount
+                           (partner_id, company_id, month, employees)
+                       VALUES (%(partner_id)s, %(company_id)s, %(month)s, 1)""",
+                    values,
+                )

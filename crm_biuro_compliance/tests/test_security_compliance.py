@@ -1,5 +1,10 @@
+from contextlib import contextmanager
+
+from psycopg2.errors import NotNullViolation, UniqueViolation
+
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
+from odoo.tools import SQL, mute_logger
 
 from .common import ComplianceCase
 
@@ -181,3 +186,88 @@ class TestComplianceSecurity(ComplianceCase):
         )
         with self.assertRaises(AccessError):
             mandate.read(["state"])
+
+
+@tagged("post_install", "-at_install")
+class TestComplianceUniqueness(ComplianceCase):
+    """Issue #11 point 10: the uniqueness rules of the compliance file hold in the
+    database, for whatever entry path (ORM, import, SQL) and for empty values."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.client = cls.make_client(biuro_state="active")
+
+    @contextmanager
+    def refused(self, error):
+        """The database refuses what the block writes (rolled back to a savepoint)."""
+        with (
+            mute_logger("odoo.sql_db"),
+            self.assertRaises(error),
+            self.env.cr.savepoint(),
+        ):
+            yield
+            self.env.flush_all()
+
+    def constraint_definition(self, name):
+        self.env.cr.execute(
+            "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = %s",
+            [name],
+        )
+        return self.env.cr.fetchone()[0]
+
+    def test_one_ksef_profile_per_client_and_company(self):
+        self.assertIn(
+            "NULLS NOT DISTINCT",
+            self.constraint_definition("biuro_ksef_profile_partner_company_unique"),
+        )
+        Profile = self.env["biuro.ksef.profile"].with_user(self.user)
+        Profile.create({"partner_id": self.client.id})
+        with self.refused(UniqueViolation):
+            Profile.create({"partner_id": self.client.id})
+            Profile.env.flush_all()
+        # the company is a key column: it can never be empty (NOT NULL)
+        with self.refused(NotNullViolation):
+            self.env.cr.execute(
+                """INSERT INTO biuro_ksef_profile (partner_id, company_id)
+                       VALUES (%s, NULL)""",
+                [self.client.id],
+            )
+
+    def copy_row_by_sql(self, record, **changes):
+        """A copy of ``record``'s row written by SQL, past every ORM check."""
+        table = record._table
+        self.env.cr.execute(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_name = %s AND column_name != 'id'",
+            [table],
+        )
+        columns = [name for (name,) in self.env.cr.fetchall()]
+        values = [
+            SQL("%s", changes[name]) if name in changes else SQL.identifier(name)
+            for name in columns
+        ]
+        self.env.cr.execute(
+            SQL(
+                "INSERT INTO %s (%s) SELECT %s FROM %s WHERE id = %s",
+                SQL.identifier(table),
+                SQL(", ").join(SQL.identifier(name) for name in columns),
+                SQL(", ").join(values),
+                SQL.identifier(table),
+                record.id,
+            )
+        )
+
+    def test_one_open_aml_case_also_for_sql_writes(self):
+        """The ORM check names the client; the partial unique index refuses a
+        second open case that bypasses the ORM (an import script, a concurrent
+        transaction); a rejected case does not count."""
+        case = self.make_case(self.client)
+        self.env.flush_all()
+        with self.refused(UniqueViolation):
+            self.copy_row_by_sql(case)
+        with self.refused(UniqueViolation):
+            self.copy_row_by_sql(case, state="in_review")
+        # a rejected case of the same client is history, not a second open case
+        with self.env.cr.savepoint():
+            self.copy_row_by_sql(case, state="rejected")
