@@ -1,5 +1,6 @@
 from contextlib import contextmanager
 
+from freezegun import freeze_time
 from psycopg2.errors import NotNullViolation, UniqueViolation
 
 from odoo import Command
@@ -182,3 +183,79 @@ class TestBillingUniqueness(BillingCase):
                        VALUES (%(partner_id)s, %(company_id)s, %(month)s, 1)""",
                     values,
                 )
+
+
+@tagged("post_install", "-at_install")
+class TestPortalReadsNoOfficeInvoiceFields(BillingCase):
+    """Issue #11, F7 on the invoices this addon extends: a client's portal person
+    reads the company's posted invoices over JSON-RPC, but not the office's side
+    of them (accountant in charge, billing run, dunning level, report figures,
+    the price term or extra item behind a line)."""
+
+    OFFICE_MOVE_FIELDS = (
+        "biuro_billing_run_id",
+        "biuro_reminder_level_id",
+        "biuro_reminder_date",
+        "biuro_accountant_id",
+        "biuro_invoice_average",
+        "biuro_days_to_pay",
+    )
+    OFFICE_LINE_FIELDS = ("biuro_contract_line_id", "biuro_billing_extra_id")
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        contact = cls.env["res.partner"].create(
+            {"name": "Anna Alfa", "parent_id": cls.client_a.id, "email": "a@alfa.pl"}
+        )
+        cls.portal = new_test_user(
+            cls.env,
+            "alfa_invoice_reader",
+            groups="base.group_portal",
+            partner_id=contact.id,
+        )
+        if "biuro.portal.access" in cls.env:
+            cls.env["biuro.portal.access"].create(
+                {"partner_id": contact.id, "client_id": cls.client_a.id}
+            )
+        cls.client_a.biuro_accountant_id = cls.office_user
+        cls.make_contract(
+            cls.client_a, [{"product_id": cls.kpir.id, "kind": "flat", "price": 450}]
+        )
+        with freeze_time("2026-03-02"):
+            run = cls.run_month(cls, "2026-02-01")
+        run.action_post_invoices()
+        cls.invoice = run.move_ids
+        cls.invoice.message_subscribe(contact.ids)
+
+    def test_portal_reads_the_invoice_not_the_office_fields(self):
+        invoice = self.invoice.with_user(self.portal)
+        [row] = invoice.read(["name", "amount_total", "biuro_billing_month"])
+        self.assertEqual(row["name"], self.invoice.name)
+        self.assertEqual(self.invoice.biuro_accountant_id, self.office_user)
+        self.assertTrue(self.invoice.invoice_line_ids.biuro_contract_line_id)
+        for name in self.OFFICE_MOVE_FIELDS:
+            with self.subTest(field=name), self.assertRaises(AccessError):
+                invoice.read([name])
+        lines = invoice.invoice_line_ids
+        for name in self.OFFICE_LINE_FIELDS:
+            with self.subTest(field=name), self.assertRaises(AccessError):
+                lines.read([name])
+        fields = invoice.fields_get()
+        self.assertFalse(set(self.OFFICE_MOVE_FIELDS) & set(fields))
+        # nor by searching on them (a way to guess the accountant)
+        with self.assertRaises(AccessError):
+            invoice.search([("biuro_accountant_id", "=", self.office_user.id)])
+
+    def test_office_staff_still_read_them(self):
+        staff = new_test_user(
+            self.env,
+            "alfa_invoice_staff",
+            groups="crm_biuro.group_biuro_user,account.group_account_invoice",
+        )
+        invoice = self.invoice.with_user(staff)
+        [row] = invoice.read(list(self.OFFICE_MOVE_FIELDS))
+        self.assertEqual(row["biuro_accountant_id"][0], self.office_user.id)
+        self.assertEqual(
+            row["biuro_billing_run_id"][0], self.invoice.biuro_billing_run_id.id
+        )
