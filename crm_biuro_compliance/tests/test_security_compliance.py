@@ -173,6 +173,25 @@ class TestComplianceSecurity(ComplianceCase):
         with self.assertRaises(AccessError):
             self.case.with_user(self.user).action_compare_crbr()
 
+    def test_portal_reads_its_contract_but_not_its_aml_state(self):
+        """Issue #11, F7: the contract is the company's, the AML state behind it
+        is the office's (computed with sudo: it must not reach portal people)."""
+        contract = self.env["biuro.contract"].create(
+            {"partner_id": self.client.id, "contract_type": "payroll"}
+        )
+        contract.action_activate()
+        mine = contract.with_user(self.portal_user)
+        self.assertEqual(mine.read(["state"])[0]["state"], "active")
+        for name in ("biuro_aml_approved", "biuro_processing_agreement_id"):
+            with self.subTest(field=name), self.assertRaises(AccessError):
+                mine.read([name])
+        self.assertNotIn("biuro_aml_approved", mine.fields_get())
+        # office users keep the warning of the contract form
+        self.assertIn(
+            "biuro_aml_approved",
+            contract.with_user(self.user).read(["biuro_aml_approved"])[0],
+        )
+
     def test_multi_company(self):
         other_company = self.env["res.company"].create({"name": "Biuro Kraków"})
         self.aml_officer.write({"company_ids": [(4, other_company.id)]})
