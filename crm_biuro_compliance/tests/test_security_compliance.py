@@ -2,7 +2,7 @@ from contextlib import contextmanager
 
 from psycopg2.errors import NotNullViolation, UniqueViolation
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 from odoo.tools import SQL, mute_logger
 
@@ -290,3 +290,103 @@ class TestComplianceUniqueness(ComplianceCase):
         # a rejected case of the same client is history, not a second open case
         with self.env.cr.savepoint():
             self.copy_row_by_sql(case, state="rejected")
+
+
+@tagged("post_install", "-at_install")
+class TestComplianceWorkflowFields(ComplianceCase):
+    """Issue #11 (point 2's mechanism on the compliance file): what the buttons set
+    after their checks (approval, discrepancy states, revocation) is refused to a
+    hand write over RPC, even by the AML officer who may write the record."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.client = cls.make_client(biuro_state="active")
+        cls.case = cls.make_case(cls.client, relationship_purpose="Full bookkeeping")
+        cls.add_ubo(cls.case, "Jan Kowalski", 100.0)
+        cls.case.action_submit()
+        cls.discrepancy = cls.env["biuro.aml.discrepancy"].create(
+            {
+                "case_id": cls.case.id,
+                "owner_name": "Anna Nowak",
+                "field": "missing_in_office",
+                "key": "anna",
+            }
+        )
+
+    def test_case_cannot_be_approved_or_backdated_by_hand(self):
+        case = self.case.with_user(self.aml_officer)
+        attempts = [
+            {"state": "approved"},
+            {"approver_id": self.manager.id},
+            {"approval_date": "2024-01-02", "last_review_date": "2024-01-02"},
+            {"ubo_comparison_state": "match"},
+        ]
+        for vals in attempts:
+            with self.subTest(vals=vals), self.assertRaises(AccessError):
+                case.write(vals)
+        with self.assertRaises(AccessError):
+            case.create(
+                {
+                    "partner_id": self.make_client("Inna sp. z o.o.", vat=False).id,
+                    "state": "approved",
+                    "approval_date": "2024-01-02",
+                }
+            )
+        self.assertEqual(self.case.state, "in_review")
+        self.assertFalse(self.case.approval_date)
+        # the button still refuses while the discrepancy is open
+        with self.assertRaises(UserError):
+            case.action_approve()
+
+    def test_open_discrepancy_cannot_be_hidden_by_hand(self):
+        line = self.discrepancy.with_user(self.aml_officer)
+        other = self.make_case(self.make_client("Druga sp. z o.o.", vat=False))
+        for vals in (
+            {"active": False},
+            {"state": "explained"},
+            {"case_id": other.id},
+            {"key": "someone-else", "field": "share"},
+            {"resolved_date": "2026-01-01"},
+        ):
+            with self.subTest(vals=vals), self.assertRaises(AccessError):
+                line.write(vals)
+        self.assertEqual(self.case.open_discrepancy_count, 1)
+
+    def test_the_buttons_still_do_their_work(self):
+        line = self.discrepancy.with_user(self.aml_officer)
+        line.write({"explanation": "Anna Nowak sold her shares in 2025."})
+        self.assertTrue(line.action_explain())
+        self.assertEqual(line.state, "explained")
+        case = self.case.with_user(self.aml_officer)
+        self.assertTrue(case.action_approve())
+        self.assertEqual(case.state, "approved")
+        self.assertEqual(case.approver_id, self.aml_officer)
+        self.assertTrue(case.action_start_review())
+        self.assertTrue(case.action_compare_crbr())
+        # a power of attorney: activated and revoked by its buttons, not by hand
+        mandate = (
+            self.env["biuro.mandate"]
+            .with_user(self.user)
+            .create(
+                {
+                    "partner_id": self.client.id,
+                    "mandate_type": "upl1",
+                    "attorney_id": self.user.id,
+                }
+            )
+        )
+        with self.assertRaises(AccessError):
+            mandate.write({"state": "active"})
+        self.assertTrue(mandate.action_activate())
+        with self.assertRaises(AccessError):
+            mandate.write({"state": "revoked"})
+        mandate.write({"revocation_date": mandate.date_from, "revocation_form": "opo1"})
+        self.assertTrue(mandate.action_revoke())
+        self.assertEqual(mandate.state, "revoked")
+
+    def test_refusal_in_polish(self):
+        case = self.case.with_user(self.aml_officer).with_context(lang="pl_PL")
+        self.env["res.lang"]._activate_lang("pl_PL")
+        with self.assertRaisesRegex(AccessError, "nie ręcznie"):
+            case.write({"state": "approved"})

@@ -194,3 +194,27 @@ def test_review_reject_and_revoke_answer_true(world, rpc):
     assert office("biuro.mandate", "action_revoke", [world["mandate"]]) is True
     [mandate] = office("biuro.mandate", "read", [world["mandate"]], fields=["state"])
     assert mandate["state"] != "active"
+
+
+def test_approval_cannot_be_written_by_hand(world):
+    """What the approve button sets after its checks (open discrepancies, the
+    people identified) is refused to a plain write, even for the AML officer."""
+    session = world["aml_session"]
+    for vals in (
+        {"state": "approved"},
+        {"approval_date": "2024-01-02", "approver_id": world["office"]},
+        {"ubo_comparison_state": "match"},
+    ):
+        with pytest.raises(xmlrpc.client.Fault) as fault:
+            session(
+                "biuro.aml.case",
+                "write",
+                [world["case"]],
+                vals,
+                context={"lang": "en_US"},
+            )
+        assert "only through the record's buttons" in fault.value.faultString
+    [case] = session(
+        "biuro.aml.case", "read", [world["case"]], fields=["state", "approval_date"]
+    )
+    assert case == {"id": world["case"], "state": "draft", "approval_date": False}
