@@ -122,6 +122,50 @@ class TestSecurityBilling(BillingCase):
                 "2026-02-01", company_id=other.id
             )
 
+    def test_invoice_link_of_an_extra_is_the_runs_only(self):
+        """Issue #11 (point 2's mechanism): an office user cannot mark an item
+        billed without an invoice, nor unbill one already invoiced."""
+        Extra = self.env["biuro.billing.extra"].with_user(self.office_user)
+        billed, pending = Extra.create(
+            [
+                {
+                    "partner_id": self.client_a.id,
+                    "month": "2026-02-01",
+                    "name": name,
+                    "price": 150,
+                }
+                for name in ("Korekta PIT-37", "Zaświadczenie")
+            ]
+        )
+        pending.month = "2026-03-01"
+        run = self.env["biuro.billing.run"].with_user(self.billing_manager)
+        run.bill_month("2026-02-01", [self.client_a.id])
+        line = billed.move_line_id
+        self.assertEqual(line.biuro_billing_extra_id, billed)
+        other_line = line.move_id.invoice_line_ids - line
+        for extra, value in (
+            (billed, False),
+            (billed, other_line[:1].id),
+            (pending, line.id),
+            (pending, other_line[:1].id),
+        ):
+            with (
+                self.subTest(extra=extra.name, value=value),
+                self.assertRaises(AccessError),
+            ):
+                extra.write({"move_line_id": value})
+        with self.assertRaises(AccessError):
+            Extra.create(
+                {
+                    "partner_id": self.client_a.id,
+                    "name": "Już zafakturowane",
+                    "price": 1,
+                    "move_line_id": line.id,
+                }
+            )
+        self.assertEqual(billed.state, "billed")
+        self.assertEqual(pending.state, "to_bill")
+
     def test_office_user_reads_terms_but_cannot_change_prices(self):
         line = self.contract.line_ids.with_user(self.office_user)
         self.assertEqual(line.price, 450)
