@@ -1,6 +1,12 @@
 from odoo import _, api, fields, models
 
 UNPAID = ("not_paid", "partial")
+# The office's side of an invoice (who bills it, the run, the dunning, the report
+# figures): internal users only (the days overdue stay: the due date is the
+# client's own information). Portal people read their company's posted invoices
+# over JSON-RPC too, and must not learn the office's internals through them (issue
+# #11, F7: the same rule crm_biuro_portal applies to a client's biuro_* fields).
+OFFICE = "base.group_user"
 
 
 class AccountMove(models.Model):
@@ -20,6 +26,7 @@ class AccountMove(models.Model):
         index="btree_not_null",
         copy=False,
         readonly=True,
+        groups=OFFICE,
     )
     biuro_reminder_level_id = fields.Many2one(
         "biuro.reminder.level",
@@ -28,8 +35,11 @@ class AccountMove(models.Model):
         readonly=True,
         tracking=True,
         index="btree_not_null",
+        groups=OFFICE,
     )
-    biuro_reminder_date = fields.Date(string="Last reminder", copy=False, readonly=True)
+    biuro_reminder_date = fields.Date(
+        string="Last reminder", copy=False, readonly=True, groups=OFFICE
+    )
     biuro_days_overdue = fields.Integer(
         string="Days overdue", compute="_compute_biuro_days_overdue"
     )
@@ -110,6 +120,7 @@ class AccountMoveBillingReport(models.Model):
         string="Accountant in charge",
         store=True,
         index="btree_not_null",
+        groups=OFFICE,
     )
     biuro_invoice_average = fields.Monetary(
         string="Average invoice",
@@ -117,6 +128,7 @@ class AccountMoveBillingReport(models.Model):
         store=True,
         aggregator="avg",
         currency_field="company_currency_id",
+        groups=OFFICE,
     )
     biuro_days_to_pay = fields.Integer(
         string="Days to pay",
@@ -124,6 +136,7 @@ class AccountMoveBillingReport(models.Model):
         store=True,
         aggregator="avg",
         help="Days from the invoice date to the payment that settled it.",
+        groups=OFFICE,
     )
 
     @api.depends("amount_untaxed_signed")

@@ -13,6 +13,7 @@ class AccountMoveLine(models.Model):
         copy=False,
         readonly=True,
         ondelete="set null",
+        groups="base.group_user",  # office internals, not for portal people
     )
     biuro_billing_extra_id = fields.Many2one(
         "biuro.billing.extra",
@@ -21,4 +22,5 @@ class AccountMoveLine(models.Model):
         copy=False,
         readonly=True,
         ondelete="set null",
+        groups="base.group_user",  # office internals, not for portal people
     )

@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.crm_biuro.models.biuro_month_mixin import first_of_month
 
@@ -63,12 +63,42 @@ class BiuroBillingExtra(models.Model):
             billed = extra.move_line_id and extra.move_line_id.parent_state != "cancel"
             extra.state = "billed" if billed else "to_bill"
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("move_line_id"):
+                self._biuro_refuse_invoice_link()
+        return super().create(vals_list)
+
     def write(self, vals):
         if set(vals) - {"move_line_id"} and self.filtered(
             lambda e: e.state == "billed"
         ):
             raise UserError(_("An item already on an invoice cannot be changed."))
+        if "move_line_id" in vals:
+            self._biuro_check_invoice_link(vals["move_line_id"])
         return super().write(vals)
+
+    def _biuro_check_invoice_link(self, line_id):
+        """The invoice line of an item is the one the monthly run made for it:
+        ``readonly`` guards the form only, and over RPC an office user could mark
+        an item billed (never invoiced) or unbill a billed one (invoiced twice,
+        then edited or deleted). Superuser code is trusted."""
+        if self.env.su:
+            return
+        # sudo: only which item the line bills is read (office users may not read
+        # invoice lines); nothing is returned
+        line = self.env["account.move.line"].sudo().browse(line_id or [])
+        if not line or any(line.biuro_billing_extra_id != extra for extra in self):
+            self._biuro_refuse_invoice_link()
+
+    def _biuro_refuse_invoice_link(self):
+        raise AccessError(
+            _(
+                "The invoice line of an extra item is set by the monthly billing "
+                "run only, to the line that bills it."
+            )
+        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_billed(self):

@@ -1,4 +1,5 @@
 from . import params
+from . import biuro_workflow_mixin
 from . import biuro_aml_case
 from . import biuro_aml_person
 from . import biuro_aml_discrepancy

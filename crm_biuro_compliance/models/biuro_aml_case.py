@@ -3,6 +3,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.crm_biuro_verify.models import trust
+
 from ..services.crbr_comparison import compare_case
 from . import params
 
@@ -41,8 +43,18 @@ class BiuroAmlCase(models.Model):
 
     _name = "biuro.aml.case"
     _description = "AML case"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "biuro.workflow.mixin"]
     _order = "next_review_date, id"
+    # set by the buttons (approval checks) and the CRBR comparison only
+    _biuro_workflow_fields = {
+        "state": "draft",
+        "approver_id": False,
+        "approval_date": False,
+        "last_review_date": False,
+        "ubo_comparison_state": "not_compared",
+        "crbr_compared_on": False,
+        "crbr_signature": False,
+    }
     _rec_names_search = ["partner_id"]
 
     partner_id = fields.Many2one(
@@ -318,14 +330,14 @@ class BiuroAmlCase(models.Model):
         for case in self:
             if case.state != "draft":
                 raise UserError(_("Only a draft case can be submitted for review."))
-        self.write({"state": "in_review"})
+        self._biuro_workflow_write({"state": "in_review"})
         return True
 
     def action_approve(self):
         today = fields.Date.context_today(self)
         for case in self:
             case._check_ready_for_approval()
-            case.write(
+            case._biuro_workflow_write(
                 {
                     "state": "approved",
                     "approver_id": self.env.user.id,
@@ -364,7 +376,7 @@ class BiuroAmlCase(models.Model):
         for case in self:
             if case.state not in ("draft", "in_review"):
                 raise UserError(_("Only a case being prepared can be rejected."))
-        self.write({"state": "rejected"})
+        self._biuro_workflow_write({"state": "rejected"})
         return True
 
     def action_start_review(self):
@@ -373,13 +385,15 @@ class BiuroAmlCase(models.Model):
         for case in self:
             if case.state != "approved":
                 raise UserError(_("Only an approved case can be reviewed."))
-        self.write({"state": "in_review"})
+        self._biuro_workflow_write({"state": "in_review"})
         return True
 
     def action_compare_crbr(self):
         self.check_access("write")
-        for case in self:
-            compare_case(case)
+        # the comparison writes its findings (trusted), on cases the caller may write
+        with trust.trusted():
+            for case in self:
+                compare_case(case)
         return True
 
     # -------------------------------------------------------------- scheduled

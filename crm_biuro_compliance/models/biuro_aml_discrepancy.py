@@ -23,8 +23,16 @@ class BiuroAmlDiscrepancy(models.Model):
 
     _name = "biuro.aml.discrepancy"
     _description = "Discrepancy between the office's UBOs and CRBR"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "biuro.workflow.mixin"]
     _order = "case_id, state, owner_name, id"
+    # the comparison's findings and the buttons' states: hiding or moving an open
+    # discrepancy by hand would let its case be approved
+    _biuro_workflow_fields = {
+        "state": "open",
+        "active": True,
+        "resolved_date": False,
+    }
+    _biuro_workflow_write_only = ("case_id", "field", "key", "crbr_value")
 
     case_id = fields.Many2one(
         "biuro.aml.case", required=True, index=True, ondelete="cascade"
@@ -79,7 +87,7 @@ class BiuroAmlDiscrepancy(models.Model):
                 raise UserError(
                     _("Write the explanation of %s first.", line.display_name)
                 )
-        self.write({"state": "explained"})
+        self._biuro_workflow_write({"state": "explained"})
         return True
 
     def action_report(self):
@@ -91,9 +99,9 @@ class BiuroAmlDiscrepancy(models.Model):
                         line.display_name,
                     )
                 )
-        self.write({"state": "reported"})
+        self._biuro_workflow_write({"state": "reported"})
         return True
 
     def action_reopen(self):
-        self.write({"state": "open"})
+        self._biuro_workflow_write({"state": "open"})
         return True

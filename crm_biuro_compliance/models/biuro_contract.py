@@ -13,13 +13,18 @@ class BiuroContract(models.Model):
 
     _inherit = "biuro.contract"
 
+    # office-only: portal people read their company's contracts over JSON-RPC, and
+    # the AML state of their company is not theirs to learn (issue #11, F7)
     biuro_aml_approved = fields.Boolean(
-        string="AML case approved", compute="_compute_biuro_aml_approved"
+        string="AML case approved",
+        compute="_compute_biuro_aml_approved",
+        groups="base.group_user",
     )
     biuro_processing_agreement_id = fields.Many2one(
         "biuro.processing.agreement",
         string="Processing agreement",
         compute="_compute_biuro_processing_agreement_id",
+        groups="base.group_user",
     )
 
     @api.depends("partner_id")

@@ -37,8 +37,16 @@ class BiuroMandate(models.Model):
 
     _name = "biuro.mandate"
     _description = "Power of attorney"
-    _inherit = ["mail.thread", "mail.activity.mixin", "biuro.client.record.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "biuro.client.record.mixin",
+        "biuro.workflow.mixin",
+    ]
     _order = "partner_id, date_to, id"
+    # activated and revoked by the buttons (revocation date and form checked), then
+    # moved by the dates only
+    _biuro_workflow_fields = {"state": "draft"}
 
     name = fields.Char(compute="_compute_name", store=True, string="Power of attorney")
     mandate_type = fields.Selection(
@@ -145,13 +153,13 @@ class BiuroMandate(models.Model):
         for mandate in self:
             state = mandate._state_on(today)
             if state != mandate.state:
-                mandate.state = state
+                mandate._biuro_workflow_write({"state": state})
 
     def action_activate(self):
         for mandate in self:
             if mandate.state != "draft":
                 raise UserError(_("Only a draft power of attorney can be activated."))
-        self.write({"state": "active"})
+        self._biuro_workflow_write({"state": "active"})
         self._refresh_state()
         return True
 
@@ -168,7 +176,7 @@ class BiuroMandate(models.Model):
                         mandate.display_name,
                     )
                 )
-        self.write({"state": "revoked"})
+        self._biuro_workflow_write({"state": "revoked"})
         return True
 
     @api.model

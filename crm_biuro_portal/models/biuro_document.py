@@ -2,7 +2,7 @@ import base64
 import os
 from datetime import datetime
 
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from .biuro_portal_access import UPLOAD_LEVELS
@@ -20,6 +20,10 @@ DEFAULT_EXTENSIONS = (
 
 class BiuroDocument(models.Model):
     _inherit = "biuro.document"
+
+    # the office's note on a document is internal: portal people read their
+    # documents over JSON-RPC too (issue #11, point 8)
+    note = fields.Text(groups="base.group_user")
 
     def _biuro_timeline_label(self):
         if self.env.context.get("biuro_portal_upload"):

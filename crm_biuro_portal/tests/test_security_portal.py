@@ -454,6 +454,26 @@ class TestSecurityPortal(SecurityWorld, MockEmail, TransactionCase):
                 with self.assertRaises(AccessError):
                     note.with_user(user).read(["body"])
 
+    def test_f7_portal_people_read_no_document_notes(self):
+        document = self.env["biuro.document"].create(
+            {
+                "partner_id": self.alfa.id,
+                "name": "faktura.pdf",
+                "portal_visible": True,
+                "note": "Internal: the scan looks edited, ask the bank",
+            }
+        )
+        for level, user in self.users.items():
+            with self.subTest(level=level):
+                mine = document.with_user(user)
+                self.assertEqual(mine.read(["name"])[0]["name"], "faktura.pdf")
+                with self.assertRaises(AccessError):
+                    mine.read(["note"])
+                with self.assertRaises(AccessError):
+                    mine.search_read([("note", "ilike", "edited")], ["name"])
+                self.assertNotIn("note", mine.fields_get())
+        self.assertIn("edited", document.with_user(self.office_user).note)
+
     # --- public methods: rights and XML-RPC answers ---------------------------------
 
     def test_public_methods_check_rights_and_marshal(self):

@@ -1,5 +1,6 @@
 """Clients over XML-RPC, as an office's external tools use them."""
 
+import base64
 import xmlrpc.client
 
 import pytest
@@ -221,3 +222,32 @@ def test_contract_actions_answer_over_xmlrpc(office, rpc, client_id):
         )
     assert f"Numer umowy {first['name']} jest już używany" in fault.value.faultString
     rpc("biuro.contract", "unlink", [contract, other])
+
+
+def test_document_upload_and_states_answer_over_xmlrpc(office, rpc, client_id):
+    document = office(
+        "biuro.document",
+        "create",
+        {
+            "partner_id": client_id,
+            "name": "wyciag.pdf",
+            "file_name": "wyciag.pdf",
+            "file": base64.b64encode(b"%PDF-1.4 wyciag").decode(),
+        },
+    )
+    assert isinstance(document, int)
+    for method, state in (
+        ("action_processed", "processed"),
+        ("action_rejected", "rejected"),
+    ):
+        assert office("biuro.document", method, [document]) is True
+        [row] = office("biuro.document", "read", [document], fields=["state"])
+        assert row["state"] == state
+    rows = office(
+        "biuro.document",
+        "search_read",
+        [("partner_id", "=", client_id)],
+        fields=["name", "state", "period", "category_id", "file_name"],
+    )
+    assert [row["id"] for row in rows] == [document]
+    rpc("biuro.document", "unlink", [document])

@@ -157,3 +157,64 @@ def test_office_user_reads_mandates_but_no_aml_data(world):
         session("biuro.aml.case", "search_read", [], fields=["risk_level"])
     with pytest.raises(xmlrpc.client.Fault):
         session("res.partner", "read", [world["client"]], fields=["biuro_aml_state"])
+
+
+def test_review_reject_and_revoke_answer_true(world, rpc):
+    """The other AML and mandate actions of the README answer True, and refuse with
+    a fault (not a marshalling error) when the record is in the wrong state."""
+    session = world["aml_session"]
+    with pytest.raises(xmlrpc.client.Fault) as fault:
+        session(
+            "biuro.aml.case",
+            "action_start_review",
+            [world["case"]],
+            context={"lang": "en_US"},
+        )
+    assert "Only an approved case can be reviewed" in fault.value.faultString
+    assert session("biuro.aml.case", "action_reject", [world["case"]]) is True
+    [case] = session("biuro.aml.case", "read", [world["case"]], fields=["state"])
+    assert case["state"] == "rejected"
+
+    office = world["office_session"]
+    assert office("biuro.mandate", "action_activate", [world["mandate"]]) is True
+    with pytest.raises(xmlrpc.client.Fault) as fault:
+        office(
+            "biuro.mandate",
+            "action_revoke",
+            [world["mandate"]],
+            context={"lang": "en_US"},
+        )
+    assert "Give the revocation date and form" in fault.value.faultString
+    office(
+        "biuro.mandate",
+        "write",
+        [world["mandate"]],
+        {"revocation_date": "2026-12-01", "revocation_form": "opo1"},
+    )
+    assert office("biuro.mandate", "action_revoke", [world["mandate"]]) is True
+    [mandate] = office("biuro.mandate", "read", [world["mandate"]], fields=["state"])
+    assert mandate["state"] != "active"
+
+
+def test_approval_cannot_be_written_by_hand(world):
+    """What the approve button sets after its checks (open discrepancies, the
+    people identified) is refused to a plain write, even for the AML officer."""
+    session = world["aml_session"]
+    for vals in (
+        {"state": "approved"},
+        {"approval_date": "2024-01-02", "approver_id": world["office"]},
+        {"ubo_comparison_state": "match"},
+    ):
+        with pytest.raises(xmlrpc.client.Fault) as fault:
+            session(
+                "biuro.aml.case",
+                "write",
+                [world["case"]],
+                vals,
+                context={"lang": "en_US"},
+            )
+        assert "only through the record's buttons" in fault.value.faultString
+    [case] = session(
+        "biuro.aml.case", "read", [world["case"]], fields=["state", "approval_date"]
+    )
+    assert case == {"id": world["case"], "state": "draft", "approval_date": False}

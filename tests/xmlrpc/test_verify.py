@@ -401,3 +401,90 @@ def test_verdicts_cannot_be_written_over_rpc(office, rpc, fake, no_client):
                 model, method, *args, context={"lang": "en_US", "biuro_trusted": True}
             )
         assert "Only the registry verification may set" in fault.value.faultString
+
+
+# --- action_biuro_verify answers XML-RPC carries, registries down or not knowing ------
+
+
+@pytest.fixture
+def bare_client(rpc):
+    """A client typed in by hand (no registry asked yet), dropped afterwards."""
+    created = []
+
+    def make(nip, name):
+        stale = rpc(
+            "res.partner",
+            "search",
+            [("biuro_nip", "=", nip)],
+            context={"active_test": False},
+        )
+        if stale:
+            rpc("res.partner", "unlink", stale)
+        created.append(
+            rpc(
+                "res.partner",
+                "create",
+                {"name": name, "is_company": True, "biuro_client": True, "vat": nip},
+            )
+        )
+        return created[-1]
+
+    yield make
+    rpc("res.partner", "unlink", created)
+
+
+def verify_summary(office, client_id):
+    result = office("res.partner", "action_biuro_verify", [client_id])
+    assert_no_none(result)
+    lines = result["params"]["summary"]
+    assert lines and {line["partner_id"] for line in lines} == {client_id}
+    for line in lines:
+        assert set(line) == {
+            "partner_id",
+            "registry",
+            "state",
+            "check_date",
+            "summary",
+            "request_id",
+        }
+    return {line["registry"]: line for line in lines}
+
+
+def test_verify_with_every_registry_down_marshals(office, rpc, fake, down, bare_client):
+    client_id = bare_client(JDG_NIP, "Jednoosobowa RPC (down)")
+    lines = verify_summary(office, client_id)
+    assert {line["state"] for line in lines.values()} == {"unavailable"}
+    # an outage is never a verdict: the client's registry states say so too
+    [client] = rpc(
+        "res.partner",
+        "read",
+        [client_id],
+        fields=["biuro_verify_gus_state", "biuro_verify_whitelist_state"],
+    )
+    assert client["biuro_verify_gus_state"] == "unavailable"
+    assert client["biuro_verify_whitelist_state"] == "unavailable"
+    assert_no_none(
+        office("res.partner", "action_biuro_open_verifications", [client_id])
+    )
+    evidence = office(
+        "biuro.verification",
+        "search_read",
+        [("partner_id", "=", client_id)],
+        fields=["registry", "check_date", "state", "summary", "request_id"],
+    )
+    assert_no_none(evidence)
+    assert evidence and {row["state"] for row in evidence} == {"unavailable"}
+
+
+def test_verify_of_an_unknown_nip_marshals(office, rpc, fake, bare_client):
+    client_id = bare_client(UNKNOWN_NIP, "Nieznana RPC sp. z o.o.")
+    lines = verify_summary(office, client_id)
+    assert "not_found" in {line["state"] for line in lines.values()}
+    assert "ok" not in {line["state"] for line in lines.values()}
+    evidence = office(
+        "biuro.verification",
+        "search_read",
+        [("partner_id", "=", client_id)],
+        fields=["registry", "check_date", "state", "summary", "request_id"],
+    )
+    assert_no_none(evidence)
