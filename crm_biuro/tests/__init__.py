@@ -11,6 +11,7 @@ from . import test_records_access
 from . import test_tax_inspection
 from . import test_obligations
 from . import test_client_import
+from . import test_client_card_truth
 from . import test_client_export
 from . import test_client_duplicates
 from . import test_gdpr
