@@ -43,6 +43,7 @@
         "views/biuro_obligation_views.xml",
         "views/res_partner_dashboard_views.xml",
         "views/res_partner_card_views.xml",
+        "views/res_partner_finance_views.xml",
         "views/biuro_declaration_type_views.xml",
         "wizards/biuro_client_mass_update_views.xml",
         "views/res_partner_export_views.xml",

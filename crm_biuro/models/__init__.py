@@ -11,6 +11,7 @@ from . import res_partner_autocomplete
 from . import res_partner_dashboard
 from . import res_partner_related
 from . import res_partner_list
+from . import res_partner_finance
 from . import res_partner_records
 from . import res_partner_obligations
 from . import account_move

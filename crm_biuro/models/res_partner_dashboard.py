@@ -74,6 +74,7 @@ class ResPartner(models.Model):
                     "events": messages,
                     "changes": partner._biuro_dashboard_changes(messages),
                     "contacts": partner.child_ids,
+                    "finance": partner._biuro_dashboard_finance(),
                     "roles": dict(
                         self._fields["biuro_contact_role"]._description_selection(
                             self.env
