@@ -47,11 +47,13 @@
         "views/biuro_declaration_type_views.xml",
         "wizards/biuro_client_mass_update_views.xml",
         "views/res_partner_export_views.xml",
+        "wizards/biuro_vcard_import_views.xml",
         "views/biuro_client_duplicate_views.xml",
         "wizards/biuro_gdpr_anonymize_views.xml",
         "wizards/biuro_gdpr_export_views.xml",
         "report/biuro_client_card_report.xml",
         "report/biuro_report_views.xml",
+        "report/biuro_presentation_pdf.xml",
         "views/crm_biuro_menus.xml",
     ],
     "demo": [
