@@ -28,6 +28,7 @@
         "security/crm_biuro_groups.xml",
         "security/ir.model.access.csv",
         "security/crm_biuro_security.xml",
+        "security/biuro_calendar_entry_security.xml",
         "data/biuro_declaration_type_data.xml",
         "data/biuro_document_category_data.xml",
         "data/ir_sequence_data.xml",
@@ -55,6 +56,7 @@
         "report/biuro_report_views.xml",
         "report/biuro_presentation_pdf.xml",
         "views/crm_biuro_menus.xml",
+        "views/biuro_calendar_entry_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

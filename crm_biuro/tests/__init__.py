@@ -12,6 +12,7 @@ from . import test_tax_inspection
 from . import test_obligations
 from . import test_client_import
 from . import test_client_card_truth
+from . import test_calendar_entries
 from . import test_client_export
 from . import test_client_vcard_pdf
 from . import test_client_finance
