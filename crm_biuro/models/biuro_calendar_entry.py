@@ -68,7 +68,10 @@ class BiuroCalendarEntry(models.Model):
             label = steps.get(entry.step) if entry.kind == "inspection" else None
             what = label or kinds.get(entry.kind, "")
             who = entry.person_id.name or entry.record_name or ""
-            parts = [entry.partner_id.name or "", who if who != entry.partner_id.name else ""]
+            parts = [
+                entry.partner_id.name or "",
+                who if who != entry.partner_id.name else "",
+            ]
             entry.display_name = f"{what}: " + " – ".join(p for p in parts if p)
 
     @api.model

@@ -543,4 +543,3 @@ class ResPartner(models.Model):
     def action_biuro_archive(self):
         self.action_archive()
         return {"type": "ir.actions.act_window_close"}
-

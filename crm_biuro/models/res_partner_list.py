@@ -72,7 +72,9 @@ class ResPartner(models.Model):
 
     def _order_field_to_sql(self, alias, field_name, direction, nulls, query):
         if field_name == "biuro_payment_state":
-            return SQL("%s %s %s", self._biuro_payment_rank_sql(alias), direction, nulls)
+            return SQL(
+                "%s %s %s", self._biuro_payment_rank_sql(alias), direction, nulls
+            )
         if field_name == "biuro_last_message_date":
             return SQL(
                 "%s %s %s", self._biuro_last_message_sql(alias), direction, nulls
@@ -110,7 +112,9 @@ class ResPartner(models.Model):
 
     def _biuro_last_message_sql(self, alias):
         """_compute_biuro_last_message_date in SQL."""
-        self.env["mail.message"].flush_model(["model", "res_id", "message_type", "date"])
+        self.env["mail.message"].flush_model(
+            ["model", "res_id", "message_type", "date"]
+        )
         return SQL(
             """(SELECT max(msg.date) FROM mail_message msg
                 WHERE msg.model = 'res.partner' AND msg.res_id = %s

@@ -63,7 +63,10 @@ class ReportClientReportPdf(models.AbstractModel):
                 for (country, state), values in sorted(totals.items())
             ]
         rows = [
-            [self._biuro_cell(line, name, fields_info[name]["type"]) for name in columns]
+            [
+                self._biuro_cell(line, name, fields_info[name]["type"])
+                for name in columns
+            ]
             for line in lines
         ]
         return {

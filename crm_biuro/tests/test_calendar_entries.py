@@ -3,7 +3,7 @@ from datetime import date
 from odoo import fields
 from odoo.tests import tagged
 
-from .common import NIP_A, BiuroCase
+from .common import BiuroCase
 
 
 @tagged("post_install", "-at_install")
@@ -56,8 +56,13 @@ class TestCalendarEntries(BiuroCase):
 
     def test_each_kind_in_its_colour(self):
         entries = self.entries()
-        by_kind = {kind: entries.filtered(lambda e, k=kind: e.kind == k) for kind in set(entries.mapped("kind"))}
-        self.assertEqual(set(by_kind), {"obligation", "contract_end", "inspection", "birthday"})
+        by_kind = {
+            kind: entries.filtered(lambda e, k=kind: e.kind == k)
+            for kind in set(entries.mapped("kind"))
+        }
+        self.assertEqual(
+            set(by_kind), {"obligation", "contract_end", "inspection", "birthday"}
+        )
         self.assertEqual(by_kind["contract_end"].date, date(2026, 12, 31))
         self.assertEqual(by_kind["obligation"].date, date(2026, 5, 25))
         steps = by_kind["inspection"]
@@ -81,7 +86,10 @@ class TestCalendarEntries(BiuroCase):
         for kind in by_kind:
             self.assertIn(f'name="kind_{kind}"', arch)
         action = by_kind["contract_end"].action_open_record()
-        self.assertEqual((action["res_model"], action["res_id"]), ("biuro.contract", self.contract.id))
+        self.assertEqual(
+            (action["res_model"], action["res_id"]),
+            ("biuro.contract", self.contract.id),
+        )
 
     def test_dates_follow_their_records(self):
         self.contract.date_end = date(2027, 1, 31)

@@ -32,9 +32,9 @@ class TestClientInvoicesPage(BiuroAccountingCase):
         self.assertNotIn(bill, client.biuro_invoice_ids)
         self.assertNotIn(draft, client.biuro_invoice_ids)
         # the page shows the state; the view reads the computed set, not invoice_ids
-        arch = client.get_view(
-            self.env.ref("crm_biuro.view_partner_form_biuro").id
-        )["arch"]
+        arch = client.get_view(self.env.ref("crm_biuro.view_partner_form_biuro").id)[
+            "arch"
+        ]
         self.assertIn('name="biuro_invoice_ids"', arch)
         self.assertNotIn('name="invoice_ids"', arch)
         self.assertIn('name="biuro_customer_move_count"', arch)

@@ -24,15 +24,23 @@ class TestClientFinance(BiuroAccountingCase):
         this_month = fields.Date.context_today(client).replace(day=1)
         last_month = this_month - relativedelta(months=1)
         on_time = self.make_invoice(
-            client, last_month, 1000, due=last_month + relativedelta(days=14),
+            client,
+            last_month,
+            1000,
+            due=last_month + relativedelta(days=14),
             product_id=self.product_a.id,
         )
         late = self.make_invoice(
-            client, last_month, 600, due=last_month + relativedelta(days=7),
+            client,
+            last_month,
+            600,
+            due=last_month + relativedelta(days=7),
             product_id=self.product_b.id,
         )
         self.make_invoice(client, this_month, 400, product_id=self.product_a.id)
-        self.make_invoice(client, this_month, 100, "out_refund", product_id=self.product_a.id)
+        self.make_invoice(
+            client, this_month, 100, "out_refund", product_id=self.product_a.id
+        )
         # too old for the graph (25 months ago)
         self.make_invoice(client, this_month - relativedelta(months=25), 9999)
         self.pay(on_time, last_month + relativedelta(days=10))
@@ -41,7 +49,9 @@ class TestClientFinance(BiuroAccountingCase):
         months = finance["months"]
         self.assertEqual(len(months), 24)
         self.assertEqual(months[-1]["label"], this_month.strftime("%m.%Y"))
-        self.assertIn("30000", digits(months[-1]["amount"]))  # 400 invoiced, 100 credited
+        self.assertIn(
+            "30000", digits(months[-1]["amount"])
+        )  # 400 invoiced, 100 credited
         self.assertIn("160000", digits(months[-2]["amount"]))
         self.assertEqual(months[-2]["height"], 100)
         self.assertEqual(months[0]["height"], 0)
@@ -60,12 +70,12 @@ class TestClientFinance(BiuroAccountingCase):
 
     def test_issue_an_invoice_with_the_client_filled_in(self):
         client = self.make_client("Hurtownia Dąb sp. z o.o.")
-        contact = self.env["res.partner"].create({"name": "Ewa", "parent_id": client.id})
+        contact = self.env["res.partner"].create(
+            {"name": "Ewa", "parent_id": client.id}
+        )
         action = contact.action_biuro_new_invoice()
         self.assertEqual(action["res_model"], "account.move")
-        move = (
-            self.env["account.move"].with_context(**action["context"]).new({})
-        )
+        move = self.env["account.move"].with_context(**action["context"]).new({})
         self.assertEqual(move.move_type, "out_invoice")
         self.assertEqual(move.partner_id, client)
         arch = client.get_view(

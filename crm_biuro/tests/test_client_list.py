@@ -52,10 +52,17 @@ class TestClientListSorting(BiuroAccountingCase):
         ordered = Partner.search(
             [("id", "in", clients.ids)], order="biuro_payment_state, id"
         )
-        self.assertEqual(ordered.mapped("biuro_payment_state"), ["overdue", "current", "paid", "none"])
+        self.assertEqual(
+            ordered.mapped("biuro_payment_state"),
+            ["overdue", "current", "paid", "none"],
+        )
         self.assertEqual(ordered, overdue | current | paid | none)
         # last activity: the latest comment or e-mail on the client's timeline
-        for client, day in ((none, "2026-01-03"), (paid, "2026-01-01"), (current, "2026-01-02")):
+        for client, day in (
+            (none, "2026-01-03"),
+            (paid, "2026-01-01"),
+            (current, "2026-01-02"),
+        ):
             message = client.message_post(body="Rozmowa", message_type="comment")
             message.date = day
         overdue.message_ids.filtered(
@@ -65,7 +72,9 @@ class TestClientListSorting(BiuroAccountingCase):
         ordered = Partner.search(
             [("id", "in", clients.ids)], order="biuro_last_message_date desc nulls last"
         )
-        self.assertEqual(ordered.mapped("name"), ["D none", "B current", "C paid", "A overdue"])
+        self.assertEqual(
+            ordered.mapped("name"), ["D none", "B current", "C paid", "A overdue"]
+        )
         self.assertEqual(
             ordered.mapped("biuro_last_message_date")[:3],
             sorted(ordered.mapped("biuro_last_message_date")[:3], reverse=True),
@@ -99,7 +108,9 @@ class TestClientListFilters(BiuroCase):
         ids = (client | german | without_nip | person).ids
         Partner = self.env["res.partner"]
         groups = dict(
-            Partner._read_group([("id", "in", ids)], ["biuro_contract_type"], ["__count"])
+            Partner._read_group(
+                [("id", "in", ids)], ["biuro_contract_type"], ["__count"]
+            )
         )
         self.assertEqual(groups["payroll"], 1)
         groups = Partner._read_group([("id", "in", ids)], ["country_id"], ["__count"])
@@ -115,9 +126,16 @@ class TestClientListFilters(BiuroCase):
         search = Partner.get_view(
             self.env.ref("crm_biuro.view_partner_search_biuro").id, "search"
         )["arch"]
-        for name in ("missing_nip", "group_country", "group_contract_type", "contract_payroll"):
+        for name in (
+            "missing_nip",
+            "group_country",
+            "group_contract_type",
+            "contract_payroll",
+        ):
             self.assertIn(f'name="{name}"', search)
-        form = Partner.get_view(self.env.ref("crm_biuro.view_partner_form_biuro").id)["arch"]
+        form = Partner.get_view(self.env.ref("crm_biuro.view_partner_form_biuro").id)[
+            "arch"
+        ]
         for name in ("create_date", "write_date", "biuro_missing_nip_warning"):
             self.assertIn(f'name="{name}"', form)
 
@@ -141,7 +159,7 @@ class TestClientListFilters(BiuroCase):
             )
             self.env.flush_all()
             Partner = self.env["res.partner"].with_user(self.user)
-            read = lambda ids=clients.ids, P=Partner: P.search_read(  # noqa: E731
+            read = lambda ids=clients.ids, P=Partner: P.search_read(
                 [("id", "in", ids)],
                 LIST_COLUMNS,
                 order="biuro_payment_state, biuro_last_message_date desc",

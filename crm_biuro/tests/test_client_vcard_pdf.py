@@ -65,7 +65,9 @@ class TestVcardImport(BiuroCase):
         self.assertEqual(anna.mobile, "+48 601 200 300")
         self.assertEqual(anna.phone, "+48 22 100 20 30")
         self.assertEqual(anna.function, "Główna księgowa")
-        self.assertEqual((anna.street, anna.zip, anna.city), ("ul. Polna 5", "30-001", "Kraków"))
+        self.assertEqual(
+            (anna.street, anna.zip, anna.city), ("ul. Polna 5", "30-001", "Kraków")
+        )
         self.assertNotIn(known, imported)
         # the export reads back what the import wrote
         content = imported._biuro_vcard_content().decode()
@@ -78,9 +80,15 @@ class TestVcardImport(BiuroCase):
 
     def test_broken_file_creates_nothing(self):
         count = self.env["res.partner"].search_count([])
-        for content in ("to nie jest vCard", "BEGIN:VCARD\nVERSION:3.0\nEMAIL:x@y.pl\nEND:VCARD\n"):
-            with self.subTest(content=content), self.assertRaisesMsg(
-                UserError, "not a vCard file that can be imported"
+        for content in (
+            "to nie jest vCard",
+            "BEGIN:VCARD\nVERSION:3.0\nEMAIL:x@y.pl\nEND:VCARD\n",
+        ):
+            with (
+                self.subTest(content=content),
+                self.assertRaisesMsg(
+                    UserError, "not a vCard file that can be imported"
+                ),
             ):
                 self.wizard(content).action_import()
         self.assertEqual(self.env["res.partner"].search_count([]), count)
@@ -99,7 +107,9 @@ class TestPresentationPdfs(BiuroCase):
         return html.decode()
 
     def test_client_list_pdf(self):
-        clients = self.make_client("Tartak Modrzew sp. z o.o.", vat=NIP_A, city="Nowy Targ")
+        clients = self.make_client(
+            "Tartak Modrzew sp. z o.o.", vat=NIP_A, city="Nowy Targ"
+        )
         clients |= self.make_client("Biuro Podróży Wrzos", vat=False, city="Zakopane")
         html = self.render("crm_biuro.action_report_biuro_client_list", clients.ids)
         for text in ("Tartak Modrzew", "Zakopane", NIP_A):
@@ -117,17 +127,27 @@ class TestPresentationPdfs(BiuroCase):
         for kind in ("top", "profitability", "geography"):
             with self.subTest(report=kind):
                 wizard = self.env["biuro.report.wizard"].create(
-                    {"report": kind, "date_from": date(2026, 1, 1), "date_to": date(2026, 12, 31)}
+                    {
+                        "report": kind,
+                        "date_from": date(2026, 1, 1),
+                        "date_to": date(2026, 12, 31),
+                    }
                 )
                 action = wizard.action_open()
                 lines = self.env["biuro.client.report"].search(action["domain"])
                 self.assertIn(client, lines.partner_id)
-                html = self.render("crm_biuro.action_report_biuro_client_report", lines.ids)
+                html = self.render(
+                    "crm_biuro.action_report_biuro_client_report", lines.ids
+                )
                 self.assertIn("Tartak Modrzew", html)
                 self.assertIn(action["name"].split(":")[0], html)
                 if kind == "geography":
                     self.assertIn('name="biuro_regions"', html)
                     self.assertIn(region.name, html)
-        activity = self.env["biuro.report.activity"].search([("partner_id", "=", client.id)])
-        html = self.render("crm_biuro.action_report_biuro_report_activity", activity.ids)
+        activity = self.env["biuro.report.activity"].search(
+            [("partner_id", "=", client.id)]
+        )
+        html = self.render(
+            "crm_biuro.action_report_biuro_report_activity", activity.ids
+        )
         self.assertIn("Tartak Modrzew", html)

@@ -64,17 +64,26 @@ class BiuroVcardImport(models.TransientModel):
             contacts = parse_vcards(base64.b64decode(self.file or b""))
         except VCardError as error:
             raise UserError(
-                _("This is not a vCard file that can be imported: %(reason)s", reason=error)
+                _(
+                    "This is not a vCard file that can be imported: %(reason)s",
+                    reason=error,
+                )
             ) from error
         Partner = self.env["res.partner"]
         existing = set()
         if self.skip_existing:
             emails = [c["email"].lower() for c in contacts if c["email"]]
-            existing = {
-                email.lower()
-                for email in Partner.search([("email", "in", emails)]).mapped("email")
-                if email
-            } if emails else set()
+            existing = (
+                {
+                    email.lower()
+                    for email in Partner.search([("email", "in", emails)]).mapped(
+                        "email"
+                    )
+                    if email
+                }
+                if emails
+                else set()
+            )
         countries = {}
         for country in self.env["res.country"].search([]):
             countries[country.code.lower()] = country.id

@@ -24,9 +24,7 @@ class MailPluginController(mail_plugin.MailPluginController):
         return client._filtered_access("read")
 
     def _biuro_client_data(self, client):
-        states = dict(
-            client._fields["biuro_state"]._description_selection(client.env)
-        )
+        states = dict(client._fields["biuro_state"]._description_selection(client.env))
         return {
             "id": client.id,
             "name": client.name,

@@ -286,17 +286,17 @@ class ResPartner(models.Model):
         if unknown:
             raise UserError(
                 _(
-                    "These values cannot be set when adding a client by NIP: "
-                    "%(keys)s.",
+                    "These values cannot be set when adding a client by NIP: %(keys)s.",
                     keys=", ".join(map(str, unknown)),
                 )
             )
         vals = {}
         for key, value in values.items():
             if key in LAST_STEP_SELECTIONS:
-                allowed = [k for k, _label in self._fields[key]._description_selection(
-                    self.env
-                )]
+                allowed = [
+                    k
+                    for k, _label in self._fields[key]._description_selection(self.env)
+                ]
                 ok = value is False or value in allowed
             elif key in LAST_STEP_BOOLEANS:
                 ok = isinstance(value, bool)
@@ -320,7 +320,10 @@ class ResPartner(models.Model):
                     value = [Command.set(types.ids)]
             if not ok:
                 raise UserError(
-                    _("%(key)s: this value is not allowed.", key=self._biuro_key_label(key))
+                    _(
+                        "%(key)s: this value is not allowed.",
+                        key=self._biuro_key_label(key),
+                    )
                 )
             vals[key] = value
         return vals

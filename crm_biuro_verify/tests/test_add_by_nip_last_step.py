@@ -22,11 +22,15 @@ class TestAddByNipLastStep(VerifyCase):
         self.assertEqual(client.biuro_books_type, "full")
         codes = self.codes(client)
         self.assertTrue({"JPK_V7M", "VAT_UE", "CIT8"} <= codes, codes)
-        self.assertEqual(codes, set(client._biuro_suggested_declarations().mapped("code")))
+        self.assertEqual(
+            codes, set(client._biuro_suggested_declarations().mapped("code"))
+        )
 
     def test_rpc_takes_the_last_step_values(self):
         other = new_test_user(
-            self.env, "biuro_last_step_acc", groups="base.group_user,crm_biuro.group_biuro_user"
+            self.env,
+            "biuro_last_step_acc",
+            groups="base.group_user,crm_biuro.group_biuro_user",
         )
         pit = self.env["biuro.declaration.type"].search([("code", "=", "PIT36")])
         Partner = self.Partner.with_user(self.user)
@@ -52,7 +56,9 @@ class TestAddByNipLastStep(VerifyCase):
 
     def test_rpc_refuses_values_outside_the_allow_list(self):
         Partner = self.Partner.with_user(self.user)
-        portal = new_test_user(self.env, "biuro_last_step_portal", groups="base.group_portal")
+        portal = new_test_user(
+            self.env, "biuro_last_step_portal", groups="base.group_portal"
+        )
         for values, message in (
             ({"biuro_pesel": "44051401458"}, "cannot be set"),
             ({"comment": "x"}, "cannot be set"),
@@ -69,19 +75,25 @@ class TestAddByNipLastStep(VerifyCase):
         # nothing asked, nothing created for the refused values
         self.assertEqual(sum(app.total() for app in self.fake.apps.values()), 0)
         self.assertFalse(
-            self.Partner.search([("biuro_nip", "=", NIP_GUS), ("biuro_client", "=", True)])
+            self.Partner.search(
+                [("biuro_nip", "=", NIP_GUS), ("biuro_client", "=", True)]
+            )
         )
 
     def test_wizard_last_step_is_proposed_and_editable(self):
-        wizard = self.env["biuro.client.from.nip"].with_user(self.user).create(
-            {"nip": NIP_SPZOO}
+        wizard = (
+            self.env["biuro.client.from.nip"]
+            .with_user(self.user)
+            .create({"nip": NIP_SPZOO})
         )
         wizard.action_lookup()
         self.assertEqual(wizard.biuro_state, "active")
         self.assertEqual(wizard.accountant_id, self.user)
         self.assertEqual(wizard.legal_form, "spzoo")
         self.assertEqual(wizard.tax_form, "cit")
-        self.assertTrue({"JPK_V7M", "VAT_UE", "CIT8"} <= set(wizard.declaration_ids.mapped("code")))
+        self.assertTrue(
+            {"JPK_V7M", "VAT_UE", "CIT8"} <= set(wizard.declaration_ids.mapped("code"))
+        )
         # editing the profile proposes again; the user then removes one
         wizard.vat_ue = False
         wizard._onchange_biuro_profile()

@@ -173,9 +173,9 @@ class BiuroClientFromNip(models.TransientModel):
     def _onchange_biuro_profile(self):
         """Propose the declarations of the profile as it is edited."""
         if self.state == "preview":
-            self.declaration_ids = self.env[
-                "res.partner"
-            ]._biuro_proposed_declarations(self._biuro_profile())
+            self.declaration_ids = self.env["res.partner"]._biuro_proposed_declarations(
+                self._biuro_profile()
+            )
 
     def _show_existing(self, values):
         self.write(
