@@ -49,7 +49,7 @@ class ResPartner(models.Model):
             partner.biuro_active_contract_id = active
             partner.biuro_contract_type = active.contract_type or False
 
-    @api.depends("is_company", "biuro_client", "biuro_nip", "parent_id")
+    @api.depends("is_company", "biuro_client", "biuro_nip", "vat", "parent_id")
     def _compute_biuro_missing_nip(self):
         for partner in self:
             partner.biuro_missing_nip = bool(
@@ -57,6 +57,7 @@ class ResPartner(models.Model):
                 and partner.is_company
                 and not partner.parent_id
                 and not partner.biuro_nip
+                and not partner.vat  # a foreign company has its own tax id
             )
 
     def _search_biuro_missing_nip(self, operator, value):
@@ -67,6 +68,7 @@ class ResPartner(models.Model):
             ("is_company", "=", True),
             ("parent_id", "=", False),
             ("biuro_nip", "=", False),
+            ("vat", "=", False),
         ]
         return domain if (operator == "=") == value else ["!", *domain]
 

@@ -116,8 +116,14 @@ class TestClientListFilters(BiuroCase):
         groups = Partner._read_group([("id", "in", ids)], ["country_id"], ["__count"])
         self.assertEqual(dict(groups)[self.env.ref("base.de")], 1)
         missing = Partner.search([("id", "in", ids), ("biuro_missing_nip", "=", True)])
-        # a German company has no Polish NIP either: it is warned too
+        # a foreign company without any tax id is warned; with its own VAT id not
         self.assertEqual(missing, german | without_nip)
+        german.vat = "DE811569869"
+        self.assertFalse(german.biuro_missing_nip)
+        self.assertEqual(
+            Partner.search([("id", "in", ids), ("biuro_missing_nip", "=", True)]),
+            without_nip,
+        )
         self.assertTrue(without_nip.biuro_missing_nip)
         self.assertFalse(client.biuro_missing_nip)
         contract.state = "terminated"
