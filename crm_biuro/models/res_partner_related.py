@@ -2,6 +2,7 @@ from collections import defaultdict
 
 from odoo import _, api, fields, models
 from odoo.osv import expression
+from odoo.tools import SQL
 
 # Records of a client that are not client records (biuro.client.record.mixin)
 # but still belong to it through their partner_id.
@@ -45,8 +46,8 @@ class ResPartner(models.Model):
 
     def _biuro_related_records(self):
         """{client id: {model: set of ids}}: the client and its contacts
-        (res.partner), and its records of every record model. Read with sudo,
-        ids only: what a user sees of them is filtered by his own search."""
+        (res.partner), and its records of every record model. Read in SQL, ids
+        only: what a user sees of them is filtered by his own search."""
         clients = self.commercial_partner_id
         related = {
             client.id: defaultdict(set, {"res.partner": {client.id}})
@@ -54,21 +55,31 @@ class ResPartner(models.Model):
         }
         if not clients:
             return related
-        # sudo: ids only, of the contacts and records of clients the user reads
-        Partner = self.sudo().with_context(active_test=False)
-        for client, ids in Partner._read_group(
-            [("commercial_partner_id", "in", clients.ids)],
-            ["commercial_partner_id"],
-            ["id:array_agg"],
-        ):
-            related[client.id]["res.partner"].update(ids)
+        # One query whatever the number of record models (addons add theirs):
+        # ids only, of the contacts and records of clients the user reads; what
+        # the user sees of their activities and messages is his own search's.
+        self.flush_model(["commercial_partner_id"])
+        parts = [
+            SQL(
+                "SELECT 'res.partner', id, commercial_partner_id FROM res_partner"
+                " WHERE commercial_partner_id = ANY(%s)",
+                clients.ids,
+            )
+        ]
         for model in self._biuro_record_models():
-            # sudo: ids only (see above)
-            Model = self.env[model].sudo().with_context(active_test=False)
-            for client, ids in Model._read_group(
-                [("partner_id", "in", clients.ids)], ["partner_id"], ["id:array_agg"]
-            ):
-                related[client.id][model].update(ids)
+            Model = self.env[model]
+            Model.flush_model(["partner_id"])
+            parts.append(
+                SQL(
+                    "SELECT %s, id, partner_id FROM %s WHERE partner_id = ANY(%s)",
+                    model,
+                    SQL.identifier(Model._table),
+                    clients.ids,
+                )
+            )
+        self.env.cr.execute(SQL(" UNION ALL ").join(parts))
+        for model, res_id, client_id in self.env.cr.fetchall():
+            related[client_id][model].add(res_id)
         return related
 
     @api.model
