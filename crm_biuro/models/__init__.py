@@ -9,6 +9,11 @@ from . import biuro_obligation
 from . import res_partner
 from . import res_partner_autocomplete
 from . import res_partner_dashboard
+from . import res_partner_related
+from . import res_partner_list
+from . import res_partner_finance
+from . import res_partner_dates
+from . import biuro_calendar_entry
 from . import res_partner_records
 from . import res_partner_obligations
 from . import account_move

@@ -19,37 +19,6 @@ class ResPartner(models.Model):
         sanitize=False,
     )
 
-    def _compute_biuro_message_counts(self):
-        emails, activities = {}, {}
-        if self.ids:
-            emails = dict(
-                self.env["mail.message"]
-                # sudo: a counter per partner on screen, no message content
-                .sudo()
-                ._read_group(
-                    [
-                        ("model", "=", "res.partner"),
-                        ("res_id", "in", self.ids),
-                        ("message_type", "=", "email"),
-                    ],
-                    ["res_id"],
-                    ["__count"],
-                )
-            )
-            activities = dict(
-                self.env["mail.activity"]
-                # sudo: a counter per partner on screen, no activity content
-                .sudo()
-                ._read_group(
-                    [("res_model", "=", "res.partner"), ("res_id", "in", self.ids)],
-                    ["res_id"],
-                    ["__count"],
-                )
-            )
-        for partner in self:
-            partner.biuro_email_count = emails.get(partner.id, 0)
-            partner.biuro_activity_count = activities.get(partner.id, 0)
-
     def _biuro_dashboard_stats(self):
         """(label, value) pairs; records of optional models count when installed."""
         self.ensure_one()
@@ -80,17 +49,14 @@ class ResPartner(models.Model):
                 order="date desc, id desc",
                 limit=15,
             )
+            related = partner._biuro_related_records()
             emails = self.env["mail.message"].search(
-                [
-                    ("model", "=", "res.partner"),
-                    ("res_id", "=", partner.id),
-                    ("message_type", "=", "email"),
-                ],
+                partner._biuro_emails_domain(related),
                 order="date desc, id desc",
                 limit=10,
             )
             tasks = self.env["mail.activity"].search(
-                [("res_model", "=", "res.partner"), ("res_id", "=", partner.id)],
+                partner._biuro_activities_domain(related),
                 order="date_deadline desc, id desc",
                 limit=5,
             )
@@ -108,6 +74,7 @@ class ResPartner(models.Model):
                     "events": messages,
                     "changes": partner._biuro_dashboard_changes(messages),
                     "contacts": partner.child_ids,
+                    "finance": partner._biuro_dashboard_finance(),
                     "roles": dict(
                         self._fields["biuro_contact_role"]._description_selection(
                             self.env

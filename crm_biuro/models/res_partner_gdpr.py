@@ -28,6 +28,7 @@ PERSONAL_FIELDS = (
     "image_1920",
     "biuro_pesel",
     "biuro_contact_role",
+    "biuro_birthday",
 )
 # ...and of a contact person, also the personal tax id
 CONTACT_PERSONAL_FIELDS = PERSONAL_FIELDS + ("vat",)

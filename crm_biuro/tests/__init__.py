@@ -11,7 +11,12 @@ from . import test_records_access
 from . import test_tax_inspection
 from . import test_obligations
 from . import test_client_import
+from . import test_client_card_truth
+from . import test_calendar_entries
 from . import test_client_export
+from . import test_client_vcard_pdf
+from . import test_client_finance
+from . import test_client_list
 from . import test_client_duplicates
 from . import test_gdpr
 from . import test_client_reports

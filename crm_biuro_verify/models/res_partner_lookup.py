@@ -1,7 +1,9 @@
-from odoo import _, api, models
+from odoo import Command, _, api, models
 from odoo.exceptions import UserError
 
 from odoo.addons.crm_biuro import identifiers
+from odoo.addons.crm_biuro.models.res_partner import TAX_PROFILE_FIELDS
+from odoo.addons.crm_biuro.obligation_rules.profile import CIT_LEGAL_FORMS
 
 from ..registries.http import warsaw_now
 from ..services import lookup, writer
@@ -34,6 +36,27 @@ OVERRIDABLE = (
     "biuro_legal_form",
     "biuro_vat_status",
     "biuro_vat_ue",
+)
+# The last step of "add by NIP" (the wizard's and biuro_create_from_nip's optional
+# values): how the office takes the client on. Plain values of these fields only;
+# the declarations are a list of ids, turned into a command here (never a command
+# from the caller).
+LAST_STEP_SELECTIONS = (
+    "biuro_state",
+    "biuro_legal_form",
+    "biuro_vat_status",
+    "biuro_books_type",
+    "biuro_tax_form",
+    "biuro_vat_period",
+    "biuro_zus_scheme",
+)
+LAST_STEP_BOOLEANS = ("biuro_vat_ue", "biuro_employer")
+LAST_STEP_TEXTS = ("name", "street", "zip", "city")
+LAST_STEP_KEYS = (
+    LAST_STEP_SELECTIONS
+    + LAST_STEP_BOOLEANS
+    + LAST_STEP_TEXTS
+    + ("biuro_accountant_id", "biuro_declaration_ids")
 )
 
 
@@ -207,15 +230,107 @@ class ResPartner(models.Model):
         return answer, evidence
 
     @api.model
-    def biuro_create_from_nip(self, nip):
+    def biuro_create_from_nip(self, nip, values=None):
         """Look ``nip`` up and create the client; returns its id (an int).
+
+        ``values`` (optional) is the wizard's last step: a dict of some of
+        ``biuro_state`` (default ``active``), ``biuro_accountant_id`` (a user id,
+        default the caller), ``biuro_legal_form``, ``biuro_vat_status``,
+        ``biuro_vat_ue``, ``biuro_books_type``, ``biuro_tax_form``,
+        ``biuro_vat_period``, ``biuro_zus_scheme``, ``biuro_employer`` (default
+        what the registries said, see :meth:`_biuro_propose_profile`),
+        ``biuro_declaration_ids`` (a list of declaration type ids, default the
+        declarations of the profile), ``name``, ``street``, ``zip``, ``city``.
+        Any other key, or a value of the wrong kind, is refused (UserError).
 
         Reuses the answers of a lookup of the same NIP by the same user in the
         last minutes. UserError on an invalid NIP, on a NIP that is already a
         client's, and when no registry could say what company the NIP belongs to.
         """
-        values, evidence = self._biuro_lookup_nip(nip)
-        return self._biuro_create_from_lookup(values, evidence).id
+        choices = self._biuro_last_step_vals(values)
+        answer, evidence = self._biuro_lookup_nip(nip)
+        return self._biuro_create_from_lookup(answer, evidence, choices=choices).id
+
+    @api.model
+    def _biuro_propose_profile(self, values):
+        """The tax profile proposed for the answer of a lookup (``values`` as
+        biuro_lookup_nip returns it): the registries' legal form, VAT status and
+        VAT-UE; a company taxed with CIT keeps full books. Plain field values."""
+        legal_form = values.get("legal_form") or False
+        cit = legal_form in CIT_LEGAL_FORMS
+        return {
+            "biuro_legal_form": legal_form,
+            "biuro_vat_status": values.get("vat_status") or False,
+            "biuro_vat_ue": bool(values.get("vat_ue")),
+            "biuro_books_type": "full" if cit else False,
+            "biuro_tax_form": "cit" if cit else False,
+            "biuro_vat_period": "monthly",
+        }
+
+    @api.model
+    def _biuro_proposed_declarations(self, profile):
+        """The declaration types a tax profile (plain field values) needs."""
+        return self.new(
+            {"biuro_client": True, **profile}
+        )._biuro_suggested_declarations()
+
+    @api.model
+    def _biuro_last_step_vals(self, values):
+        """Check the caller's last-step ``values`` against the allow-list and
+        return them as field values (declarations as a replace command)."""
+        if values in (None, False):
+            return {}
+        if not isinstance(values, dict):
+            raise UserError(_("The values of the new client must be a dictionary."))
+        unknown = sorted(set(values) - set(LAST_STEP_KEYS))
+        if unknown:
+            raise UserError(
+                _(
+                    "These values cannot be set when adding a client by NIP: %(keys)s.",
+                    keys=", ".join(map(str, unknown)),
+                )
+            )
+        vals = {}
+        for key, value in values.items():
+            if key in LAST_STEP_SELECTIONS:
+                allowed = [
+                    k
+                    for k, _label in self._fields[key]._description_selection(self.env)
+                ]
+                ok = value is False or value in allowed
+            elif key in LAST_STEP_BOOLEANS:
+                ok = isinstance(value, bool)
+            elif key in LAST_STEP_TEXTS:
+                ok = value is False or isinstance(value, str)
+            elif key == "biuro_accountant_id":
+                ok = value is False or (
+                    isinstance(value, int) and not isinstance(value, bool)
+                )
+                if ok and value:
+                    # office staff only (crm_biuro's constraint says the same later)
+                    user = self.env["res.users"].browse(value).exists()
+                    ok = bool(user) and not user.share
+            else:
+                ok = isinstance(value, list | tuple) and all(
+                    isinstance(i, int) and not isinstance(i, bool) for i in value
+                )
+                if ok:
+                    types = self.env["biuro.declaration.type"].browse(value).exists()
+                    ok = len(types) == len(set(value))
+                    value = [Command.set(types.ids)]
+            if not ok:
+                raise UserError(
+                    _(
+                        "%(key)s: this value is not allowed.",
+                        key=self._biuro_key_label(key),
+                    )
+                )
+            vals[key] = value
+        return vals
+
+    @api.model
+    def _biuro_key_label(self, key):
+        return self._fields[key].get_description(self.env)["string"]
 
     @api.model
     def _biuro_raise_exists(self, nip):
@@ -240,7 +355,7 @@ class ResPartner(models.Model):
         )
 
     @api.model
-    def _biuro_create_from_lookup(self, values, evidence, overrides=None):
+    def _biuro_create_from_lookup(self, values, evidence, overrides=None, choices=None):
         """Create the client of a lookup and record the registries' answers as
         its first evidence, dated today; then check the registries the lookup did
         not ask (CRBR) through the batched run.
@@ -248,19 +363,31 @@ class ResPartner(models.Model):
         ``values`` and ``evidence`` must come from :meth:`_biuro_lookup_nip`
         (server-side), never from a caller. Only an explicit list of fields is
         applied: the client's values of :meth:`_biuro_client_vals`, the fields of
-        ``OVERRIDABLE`` edited in the preview (``overrides``), and through the
-        writer only its allow-list of registry fields (never x2many commands).
+        ``OVERRIDABLE`` edited in the preview (``overrides``), the last step's
+        values checked by :meth:`_biuro_last_step_vals` (``choices``), and through
+        the writer only its allow-list of registry fields (never x2many commands).
+        Without choices the client is active, in the caller's charge, with the
+        profile the registries suggest and its declarations.
         """
         self._biuro_verify_check_access()
         nip = self._biuro_clean_nip(values.get("nip"))
         self._biuro_raise_exists(nip)
         vals = self._biuro_client_vals(dict(values, nip=nip))
+        vals.update(self._biuro_last_step_defaults(values))
         for key in OVERRIDABLE:
             value = (overrides or {}).get(key)
             if key == "name" and not value:
                 continue  # an empty name in the preview keeps the registry's
             if value not in (None, "") and isinstance(value, str | bool):
                 vals[key] = value
+        for key, value in (choices or {}).items():
+            if key == "name" and not value:
+                continue
+            vals[key] = value
+        if "biuro_declaration_ids" not in (choices or {}):
+            profile = {key: vals.get(key, False) for key in TAX_PROFILE_FIELDS}
+            declarations = self._biuro_proposed_declarations(profile)
+            vals["biuro_declaration_ids"] = [Command.set(declarations.ids)]
         if not vals.get("name"):
             raise UserError(
                 _(
@@ -284,6 +411,14 @@ class ResPartner(models.Model):
             writer.apply_outcomes(system, registry, day, [(client, outcome)])
         VerificationRun(self.env, partner).run()
         return partner
+
+    @api.model
+    def _biuro_last_step_defaults(self, values):
+        """Active, in the caller's charge (an office user), the proposed profile."""
+        defaults = dict(self._biuro_propose_profile(values), biuro_state="active")
+        if not self.env.user.share:
+            defaults["biuro_accountant_id"] = self.env.user.id
+        return defaults
 
     @api.model
     def _biuro_client_vals(self, values):

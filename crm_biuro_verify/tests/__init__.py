@@ -1,4 +1,5 @@
 from . import test_add_by_nip
+from . import test_add_by_nip_last_step
 from . import test_changes
 from . import test_cron
 from . import test_faults

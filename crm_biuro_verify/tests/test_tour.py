@@ -39,6 +39,13 @@ class TestAddByNipTour(HttpCase):
         )
         self.assertEqual(len(client), 1)
         self.assertEqual(client.biuro_krs, "0000135115")
+        # the last step: active, the admin in charge, the edited profile and the
+        # proposed declarations (PIT-4R follows "has employees")
+        self.assertEqual(client.biuro_state, "active")
+        self.assertEqual(client.biuro_accountant_id, self.env.ref("base.user_admin"))
+        self.assertTrue(client.biuro_employer)
+        codes = set(client.biuro_declaration_ids.mapped("code"))
+        self.assertTrue({"JPK_V7M", "CIT8", "PIT4R"} <= codes, codes)
         for registry in ("gus", "whitelist", "vies", "crbr"):
             self.assertEqual(client[f"biuro_verify_{registry}_state"], "ok")
         self.assertEqual(len(client.biuro_verification_ids), 5)

@@ -1,6 +1,36 @@
-from odoo import _, fields, models
+from odoo import _, api, fields, models
 
-from odoo.addons.crm_biuro.models.res_partner import LEGAL_FORMS, VAT_STATUSES
+from odoo.addons.crm_biuro.models.res_partner import (
+    BIURO_STATES,
+    BOOKS_TYPES,
+    LEGAL_FORMS,
+    TAX_FORMS,
+    VAT_PERIODS,
+    VAT_STATUSES,
+    ZUS_SCHEMES,
+)
+
+# The wizard's fields of the last step -> the client's fields.
+LAST_STEP_FIELDS = {
+    "biuro_state": "biuro_state",
+    "accountant_id": "biuro_accountant_id",
+    "books_type": "biuro_books_type",
+    "tax_form": "biuro_tax_form",
+    "vat_period": "biuro_vat_period",
+    "zus_scheme": "biuro_zus_scheme",
+    "employer": "biuro_employer",
+}
+# The wizard's profile fields -> the client's (the proposed declarations follow them).
+PROFILE_FIELDS = {
+    "legal_form": "biuro_legal_form",
+    "vat_status": "biuro_vat_status",
+    "vat_ue": "biuro_vat_ue",
+    "books_type": "biuro_books_type",
+    "tax_form": "biuro_tax_form",
+    "vat_period": "biuro_vat_period",
+    "zus_scheme": "biuro_zus_scheme",
+    "employer": "biuro_employer",
+}
 
 
 class BiuroClientFromNip(models.TransientModel):
@@ -34,6 +64,29 @@ class BiuroClientFromNip(models.TransientModel):
     sources_text = fields.Text(string="Registries", readonly=True)
     existing_partner_id = fields.Many2one(
         "res.partner", string="Existing client", readonly=True
+    )
+    # The last step: how the office takes the client on (all editable).
+    biuro_state = fields.Selection(
+        BIURO_STATES, string="Client status", default="active", required=True
+    )
+    accountant_id = fields.Many2one(
+        "res.users",
+        string="Accountant in charge",
+        default=lambda self: self.env.user if not self.env.user.share else False,
+        domain=[("share", "=", False)],
+    )
+    books_type = fields.Selection(BOOKS_TYPES, string="Books")
+    tax_form = fields.Selection(TAX_FORMS, string="Income tax form")
+    vat_period = fields.Selection(VAT_PERIODS, string="VAT period", default="monthly")
+    zus_scheme = fields.Selection(ZUS_SCHEMES, string="ZUS scheme")
+    employer = fields.Boolean(string="Has employees")
+    declaration_ids = fields.Many2many(
+        "biuro.declaration.type",
+        "biuro_client_from_nip_declaration_rel",
+        "wizard_id",
+        "declaration_type_id",
+        string="Required declarations",
+        help="Proposed from the tax profile; add or remove any of them.",
     )
     # Unused, kept for compatibility: the registries' answers stay on the server
     # (biuro.verify.lookup), never in a field the user can write.
@@ -99,7 +152,30 @@ class BiuroClientFromNip(models.TransientModel):
                 "lookup_data": False,
             }
         )
+        profile = self.env["res.partner"]._biuro_propose_profile(values)
+        self.write(
+            {
+                wizard_field: profile[partner_field]
+                for wizard_field, partner_field in PROFILE_FIELDS.items()
+                if partner_field in profile
+            }
+        )
+        self._onchange_biuro_profile()
         return self._reopen()
+
+    def _biuro_profile(self):
+        return {
+            partner_field: self[wizard_field]
+            for wizard_field, partner_field in PROFILE_FIELDS.items()
+        }
+
+    @api.onchange(*PROFILE_FIELDS)
+    def _onchange_biuro_profile(self):
+        """Propose the declarations of the profile as it is edited."""
+        if self.state == "preview":
+            self.declaration_ids = self.env["res.partner"]._biuro_proposed_declarations(
+                self._biuro_profile()
+            )
 
     def _show_existing(self, values):
         self.write(
@@ -132,7 +208,17 @@ class BiuroClientFromNip(models.TransientModel):
             "biuro_vat_status": self.vat_status,
             "biuro_vat_ue": self.vat_ue,
         }
-        partner = Partner._biuro_create_from_lookup(values, evidence, overrides)
+        choices = {
+            partner_field: self[wizard_field].id
+            if isinstance(self[wizard_field], models.BaseModel)
+            else self[wizard_field]
+            for wizard_field, partner_field in LAST_STEP_FIELDS.items()
+        }
+        choices["biuro_declaration_ids"] = self.declaration_ids.ids
+        choices = Partner._biuro_last_step_vals(choices)
+        partner = Partner._biuro_create_from_lookup(
+            values, evidence, overrides, choices
+        )
         return self._open_client(partner)
 
     def action_open_existing(self):

@@ -16,6 +16,7 @@ ADDONS = [
     "crm_biuro_portal",
     "crm_biuro_compliance",
     "crm_biuro_billing",
+    "crm_biuro_mail_plugin",
 ]
 
 

@@ -23,6 +23,7 @@ PLAIN = {
         "matching",
         "email_domains",
         "import_template",
+        "vcard_import",
     ],
     "crm_biuro_verify": [
         "registries",

@@ -37,6 +37,19 @@ registry.category("web_tour.tours").add("crm_biuro_verify_add_by_nip_tour", {
             trigger: ".modal .o_field_widget[name='pkd_text']:contains('47.73.Z')",
         },
         {
+            content: "The last step proposes the declarations of the profile",
+            trigger: ".modal .o_field_widget[name='declaration_ids'] .o_tag",
+        },
+        {
+            content: "The last step lets the status be changed",
+            trigger: ".modal .o_field_widget[name='biuro_state'] select:not(:disabled)",
+        },
+        {
+            content: "The client has employees (edited before creating)",
+            trigger: ".modal .o_field_widget[name='employer'] input",
+            run: "click",
+        },
+        {
             content: "Create the client",
             trigger: ".modal button[name='action_create']",
             run: "click",
