@@ -33,11 +33,15 @@
         "data/ir_sequence_data.xml",
         "data/ir_cron_data.xml",
         "data/base_import_mapping_data.xml",
+        "data/biuro_work_check_data.xml",
+        "data/biuro_document_request_data.xml",
         "views/res_partner_views.xml",
         "views/res_partner_records_views.xml",
         "views/biuro_contract_views.xml",
         "views/biuro_tax_inspection_views.xml",
         "views/biuro_document_views.xml",
+        "views/biuro_work_item_views.xml",
+        "views/biuro_document_request_views.xml",
         "wizards/biuro_obligation_file_views.xml",
         "views/biuro_obligation_views.xml",
         "views/res_partner_dashboard_views.xml",
@@ -56,6 +60,7 @@
         "demo/res_partner_demo.xml",
         "demo/biuro_records_demo.xml",
         "demo/biuro_office_history_demo.xml",
+        "demo/biuro_work_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -22,3 +22,13 @@ from . import biuro_client_duplicate
 from . import base_import_import
 from . import ir_fields_converter
 from . import biuro_demo_office
+from . import biuro_work_check
+from . import biuro_work_item
+from . import biuro_work_item_line
+from . import biuro_obligation_work
+from . import res_partner_work
+from . import biuro_document_request_template
+from . import biuro_document_request_template_line
+from . import biuro_document_request
+from . import biuro_document_request_line
+from . import biuro_document_requested
