@@ -46,7 +46,12 @@ class BiuroDocumentRequest(models.Model):
         ),
         help="The month the documents belong to (stored as its first day).",
     )
-    due_date = fields.Date(required=True, index=True, tracking=True)
+    due_date = fields.Date(
+        required=True,
+        index=True,
+        tracking=True,
+        default=lambda self: fields.Date.context_today(self) + timedelta(days=7),
+    )
     note = fields.Text(string="Message to the client", help="Shown in the portal.")
     state = fields.Selection(
         REQUEST_STATES, default="draft", required=True, index=True, tracking=True

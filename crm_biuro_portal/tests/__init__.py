@@ -7,3 +7,4 @@ from . import test_security_portal
 from . import test_gdpr_portal
 from . import test_merge_portal
 from . import test_portal_requests
+from . import test_request_tour
