@@ -14,19 +14,26 @@ class ResPartner(models.Model):
 
     def _biuro_dashboard_stats(self):
         stats = super()._biuro_dashboard_stats()
-        Item = self.env["biuro.work.item"]
-        if not Item.has_access("read"):
+        Line = self.env["biuro.work.item.line"]
+        if not Line.has_access("read"):
             return stats
         month = first_of_month(fields.Date.context_today(self))
-        item = Item.search(
-            [("partner_id", "=", self.id), ("month", "=", month)], limit=1
+        # one query: the steps of this month's item, ticked or not
+        counts = dict(
+            Line._read_group(
+                [
+                    ("work_item_id.partner_id", "=", self.id),
+                    ("work_item_id.month", "=", month),
+                ],
+                ["done"],
+                ["__count"],
+            )
         )
-        if item:
-            done = len(item.line_ids.filtered("done"))
+        if counts:
             stats.append(
                 (
                     _("Work of %(month)s", month=month.strftime("%m/%Y")),
-                    f"{done}/{len(item.line_ids)}",
+                    f"{counts.get(True, 0)}/{sum(counts.values())}",
                 )
             )
         return stats
