@@ -92,8 +92,10 @@ class BiuroDocumentRequest(models.Model):
     _sql_constraints = [
         (
             "standing_uniq",
-            "EXCLUDE (partner_id WITH =, period WITH =, template_id WITH =) "
-            "WHERE (template_id IS NOT NULL)",
+            (
+                "EXCLUDE (partner_id WITH =, period WITH =, template_id WITH =) "
+                "WHERE (template_id IS NOT NULL)"
+            ),
             "This client already has this month's standing request.",
         ),
     ]
@@ -133,7 +135,7 @@ class BiuroDocumentRequest(models.Model):
             {(request.partner_id.id, request.period) for request in self}
         )
 
-    # --- lifecycle -----------------------------------------------------------------
+    # --- lifecycle ----------
 
     def action_send(self):
         """Open the request to the client, who is told by e-mail."""
@@ -169,7 +171,7 @@ class BiuroDocumentRequest(models.Model):
             lambda r: r.state == "open" and r.line_ids and not r.missing_count
         ).write({"state": "done"})
 
-    # --- e-mails to the client ---------------------------------------------------------
+    # --- e-mails to the client ----------
 
     def _biuro_request_recipients(self):
         """Who at the client gets the request's e-mails: the client company's
@@ -277,7 +279,7 @@ class BiuroDocumentRequest(models.Model):
                 request.reminder_after_date = today
         return True
 
-    # --- the monthly standing request --------------------------------------------------
+    # --- the monthly standing request ----------
 
     @api.model
     def _cron_standing_requests(self):

@@ -138,7 +138,7 @@ class BiuroWorkItem(models.Model):
     def _group_expand_states(self, states, domain):
         return [key for key, _label in WORK_STATES]
 
-    # --- generation -------------------------------------------------------------
+    # --- generation ----------
 
     @api.model
     def _biuro_checks_for(self, client, company):
@@ -204,7 +204,7 @@ class BiuroWorkItem(models.Model):
         """The button of the kanban: this month's items for the active clients."""
         return self._cron_generate()
 
-    # --- automatic steps ------------------------------------------------------------
+    # --- automatic steps ----------
 
     def _biuro_refresh(self):
         """Due dates from the obligations of each item's month, and the automatic

@@ -134,7 +134,9 @@ class TestDocumentRequest(BiuroCase):
             self.assertEqual(now - sent, expected, day)
             sent = now
         subjects = self.mails(request).mapped("subject")
-        self.assertTrue(any("Reminder: documents due on 07.12.2026" in s for s in subjects))
+        self.assertTrue(
+            any("Reminder: documents due on 07.12.2026" in s for s in subjects)
+        )
         self.assertTrue(any("overdue since 07.12.2026" in s for s in subjects))
         self.assertEqual(request.reminder_before_date, date(2026, 12, 4))
         self.assertEqual(request.reminder_after_date, date(2026, 12, 11))

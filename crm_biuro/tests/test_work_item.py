@@ -71,7 +71,9 @@ class TestWorkItem(BiuroCase):
         self.assertNotIn(self.payroll, sole_item.line_ids.check_id)
         self.assertEqual(len(sole_item.line_ids), len(employer_item.line_ids) - 1)
         self.assertEqual(employer_item.state, "todo")
-        self.assertEqual(employer_item.display_name, "Piekarnia Test sp. z o.o. – 11/2026")
+        self.assertEqual(
+            employer_item.display_name, "Piekarnia Test sp. z o.o. – 11/2026"
+        )
         # a rerun creates nothing new
         self.assertEqual(self.generate(self.employer, self.sole), items)
         self.assertEqual(
@@ -104,7 +106,10 @@ class TestWorkItem(BiuroCase):
         self.assertEqual(item.due_date, date(2026, 12, 15))
         # an obligation created later, due earlier, moves it
         self.obligation(
-            self.employer, "PIT4R", date(2026, 12, 10), end=date(2026, 11, 30),
+            self.employer,
+            "PIT4R",
+            date(2026, 12, 10),
+            end=date(2026, 11, 30),
             start=date(2026, 1, 1),
         )
         self.assertEqual(item.due_date, date(2026, 12, 10))
@@ -115,7 +120,9 @@ class TestWorkItem(BiuroCase):
         item = self.generate(self.employer)
         step = self.step(item, self.filed_step)
         self.assertFalse(step.done)
-        vat.with_user(self.user).write({"state": "filed", "filed_date": date(2026, 12, 20)})
+        vat.with_user(self.user).write(
+            {"state": "filed", "filed_date": date(2026, 12, 20)}
+        )
         self.assertFalse(step.done, "one obligation of the month is still open")
         zus.with_user(self.user).write({"state": "filed"})
         self.assertTrue(step.done)
@@ -147,8 +154,16 @@ class TestWorkItem(BiuroCase):
                 "period": NOVEMBER,
                 "due_date": date(2026, 12, 7),
                 "line_ids": [
-                    (0, 0, {"name": "Faktury", "category_id": self.env.ref(
-                        "crm_biuro.document_category_sales_invoices").id})
+                    (
+                        0,
+                        0,
+                        {
+                            "name": "Faktury",
+                            "category_id": self.env.ref(
+                                "crm_biuro.document_category_sales_invoices"
+                            ).id,
+                        },
+                    )
                 ],
             }
         )

@@ -67,7 +67,9 @@ class BiuroRequestPortal(BiuroClientPortal):
                 "doc_request": doc_request,
                 "request_lines": lines,
                 "documents_of": {
-                    line.id: documents.filtered(lambda d, line=line: d.request_line_id == line)
+                    line.id: documents.filtered(
+                        lambda d, line=line: d.request_line_id == line
+                    )
                     for line in lines
                 },
                 # sudo: messages found with the person's rights; the authors' names
@@ -101,7 +103,9 @@ class BiuroRequestPortal(BiuroClientPortal):
         return request.render("crm_biuro_portal.portal_my_biuro_request", values)
 
     @http.route(
-        ["/my/clients/<int:client_id>/requests/<int:request_id>/lines/<int:line_id>/upload"],
+        [
+            "/my/clients/<int:client_id>/requests/<int:request_id>/lines/<int:line_id>/upload"
+        ],
         type="http",
         auth="user",
         website=True,
@@ -153,9 +157,7 @@ class BiuroRequestPortal(BiuroClientPortal):
         website=True,
         methods=["POST"],
     )
-    def portal_my_biuro_request_message(
-        self, client_id, request_id, message="", **kw
-    ):
+    def portal_my_biuro_request_message(self, client_id, request_id, message="", **kw):
         access = self._biuro_access_or_404(client_id, UPLOAD_LEVELS)
         doc_request = self._biuro_request_or_404(access, request_id)
         try:

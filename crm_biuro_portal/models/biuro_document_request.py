@@ -18,16 +18,10 @@ class BiuroDocumentRequest(models.Model):
 
     def _biuro_request_recipients(self):
         recipients = super()._biuro_request_recipients()
+        Access = self.env["biuro.portal.access"]
         # sudo: the job or an office user notifies the client's own portal people
-        accesses = (
-            self.env["biuro.portal.access"]
-            .sudo()
-            .search(
-                [
-                    ("client_id", "=", self.partner_id.id),
-                    ("level", "in", UPLOAD_LEVELS),
-                ]
-            )
+        accesses = Access.sudo().search(
+            [("client_id", "=", self.partner_id.id), ("level", "in", UPLOAD_LEVELS)]
         )
         return recipients | accesses.partner_id.filtered("email")
 
@@ -41,9 +35,7 @@ class BiuroDocumentRequest(models.Model):
             self.sudo().partner_id
         )
         if not access or access.level not in UPLOAD_LEVELS:
-            raise AccessError(
-                self.env._("You cannot write messages for this company.")
-            )
+            raise AccessError(self.env._("You cannot write messages for this company."))
         # the request itself must be visible to the caller (record rules)
         self.check_access("read")
         text = (body or "").strip()

@@ -156,11 +156,17 @@ class TestPortalRequests(PortalHttpCase):
             (f"{self.base()}/lines/{foreign_line.id}/upload", 404),
             # another company altogether
             (self.base(self.beta, self.foreign), 404),
-            (f"{self.base(self.beta, self.foreign)}/lines/{foreign_line.id}/upload", 404),
+            (
+                f"{self.base(self.beta, self.foreign)}/lines/{foreign_line.id}/upload",
+                404,
+            ),
             (f"{self.base(self.beta, self.request)}/lines/{own_line.id}/upload", 404),
             # a draft, not sent yet
             (self.base(request=self.draft), 404),
-            (f"{self.base(request=self.draft)}/lines/{self.draft.line_ids[0].id}/upload", 404),
+            (
+                f"{self.base(request=self.draft)}/lines/{self.draft.line_ids[0].id}/upload",
+                404,
+            ),
             (f"{self.base(request=self.foreign)}/message", 404),
         ]
         for url, status in cases:
@@ -272,5 +278,5 @@ class TestPortalRequests(PortalHttpCase):
             response = self.url_open(url)
             counts[doc_request.name] = self.cr.sql_log_count - before
             self.assertEqual(response.status_code, 200)
-        self.assertEqual(response.text.count("o_biuro_request_line\""), 10)
+        self.assertEqual(response.text.count('o_biuro_request_line"'), 10)
         self.assertEqual(len(set(counts.values())), 1, counts)

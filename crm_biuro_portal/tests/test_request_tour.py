@@ -29,7 +29,9 @@ class TestRequestTour(PortalHttpCase):
         self.assertEqual(request.state, "open")
         self.assertEqual(request.user_id, self.office_user)
         self.assertEqual(request.line_ids.name, "Wyciąg z mBanku")
-        self.start_tour("/my/clients", "crm_biuro_request_portal_tour", login=self.person.login)
+        self.start_tour(
+            "/my/clients", "crm_biuro_request_portal_tour", login=self.person.login
+        )
         self.env.invalidate_all()
         document = request.document_ids
         self.assertEqual(document.file_name, "wyciag-mbank.pdf")
