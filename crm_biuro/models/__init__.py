@@ -22,3 +22,8 @@ from . import biuro_client_duplicate
 from . import base_import_import
 from . import ir_fields_converter
 from . import biuro_demo_office
+from . import res_users
+from . import res_partner_team
+from . import ir_rule
+from . import res_config_settings
+from . import biuro_pulpit
