@@ -197,7 +197,7 @@ class BiuroPulpit(models.AbstractModel):
             client_field = spec.get("client_field", False)
             if scope == "mine" and client_field is not False:
                 domain = expression.AND(
-                    [domain, self._biuro_pulpit_my_clients_domain(client_field)]
+                    [domain, user._biuro_my_clients_domain(client_field)]
                 )
             tiles.append(
                 {
@@ -226,17 +226,6 @@ class BiuroPulpit(models.AbstractModel):
             return int(raw)
         except (TypeError, ValueError):
             return default
-
-    @api.model
-    def _biuro_pulpit_my_clients_domain(self, client_field):
-        """The clients the user works on: accountant in charge or in the team."""
-        prefix = f"{client_field}." if client_field else ""
-        uid = self.env.uid
-        return [
-            "|",
-            (f"{prefix}biuro_accountant_id", "=", uid),
-            (f"{prefix}biuro_assistant_ids", "in", [uid]),
-        ]
 
     @api.model
     def _biuro_pulpit_action(self, spec, domain):
