@@ -6,3 +6,4 @@ from . import test_security_matrix
 from . import test_security_portal
 from . import test_gdpr_portal
 from . import test_merge_portal
+from . import test_security_matrix_team
