@@ -21,7 +21,7 @@ class BiuroPulpit(models.AbstractModel):
     _name = "biuro.pulpit"
     _description = "Office dashboard (Pulpit)"
 
-    # --- the hook -------------------------------------------------------------------
+    # --- the hook ---------------------------------------------------------------
 
     @api.model
     def _biuro_pulpit_tiles(self):
@@ -122,7 +122,9 @@ class BiuroPulpit(models.AbstractModel):
                     (
                         "date_end",
                         "<=",
-                        fields.Date.to_string(today + relativedelta(days=contract_days)),
+                        fields.Date.to_string(
+                            today + relativedelta(days=contract_days)
+                        ),
                     ),
                 ],
                 "client_field": "partner_id",
@@ -166,7 +168,7 @@ class BiuroPulpit(models.AbstractModel):
             },
         ]
 
-    # --- the call of the page ---------------------------------------------------------
+    # --- the call of the page ---------------------------------------------------
 
     @api.model
     def get_tiles(self, scope="mine"):
@@ -212,7 +214,7 @@ class BiuroPulpit(models.AbstractModel):
             )
         return {"scope": scope, "can_see_office": is_manager, "tiles": tiles}
 
-    # --- helpers ------------------------------------------------------------------------
+    # --- helpers ----------------------------------------------------------------
 
     @api.model
     def _biuro_pulpit_today(self):

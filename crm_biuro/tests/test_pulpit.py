@@ -83,7 +83,11 @@ class TestPulpit(TeamMixin, BiuroCase):
         )
         Document = self.env["biuro.document"]
         from_client = Document.create(
-            {"name": "Faktury", "partner_id": self.client_a.id, "uploaded_by": portal.id}
+            {
+                "name": "Faktury",
+                "partner_id": self.client_a.id,
+                "uploaded_by": portal.id,
+            }
         )
         Document.create({"name": "Nasza notatka", "partner_id": self.client_a.id})
         Document.create(

@@ -13,7 +13,9 @@ class TestPulpitTour(HttpCase):
             groups="base.group_user,crm_biuro.group_biuro_manager",
         )
         keeper = new_test_user(
-            self.env, "pulpit_keeper", groups="base.group_user,crm_biuro.group_biuro_user"
+            self.env,
+            "pulpit_keeper",
+            groups="base.group_user,crm_biuro.group_biuro_user",
         )
         client = self.env["res.partner"].create(
             {

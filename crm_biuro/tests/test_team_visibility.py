@@ -11,7 +11,7 @@ RECORD_MODELS = ("biuro.contract", "biuro.tax.inspection", "biuro.document")
 
 @tagged("post_install", "-at_install")
 class TestTeamVisibility(TeamMixin, BiuroCase):
-    """"Accountants see only their clients": role × model, setting on and off."""
+    """ "Accountants see only their clients": role × model, setting on and off."""
 
     @classmethod
     def setUpClass(cls):
@@ -48,16 +48,18 @@ class TestTeamVisibility(TeamMixin, BiuroCase):
             clients.search([("id", "in", (self.client_a | self.client_b).ids)]),
             self.client_a | self.client_b,
         )
-        self.records["biuro.contract"][self.client_b].with_user(
-            self.accountant_a
-        ).read(["name"])
+        self.records["biuro.contract"][self.client_b].with_user(self.accountant_a).read(
+            ["name"]
+        )
 
     def test_setting_on_accountant_sees_only_own_clients_records(self):
         self.set_team_visibility(True)
         for user in (self.accountant_a, self.assistant_a):
             for model, by_client in self.records.items():
                 with self.subTest(user=user.login, model=model):
-                    self.assertEqual(self._visible(user, model), by_client[self.client_a])
+                    self.assertEqual(
+                        self._visible(user, model), by_client[self.client_a]
+                    )
                     foreign = by_client[self.client_b].with_user(user)
                     with self.assertRaises(AccessError):
                         foreign.read(["partner_id"])

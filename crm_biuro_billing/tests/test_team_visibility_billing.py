@@ -22,8 +22,10 @@ class TestTeamVisibilityBilling(TeamMixin, BiuroCase):
             ]
         )
         cls.headcounts = cls.env["biuro.payroll.headcount"].create(
-            [{"partner_id": c.id, "month": "2026-02-01", "employees": 3}
-                for c in clients]
+            [
+                {"partner_id": c.id, "month": "2026-02-01", "employees": 3}
+                for c in clients
+            ]
         )
 
     def test_records_follow_the_client(self):

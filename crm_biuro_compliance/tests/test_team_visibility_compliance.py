@@ -73,7 +73,11 @@ class TestTeamVisibilityCompliance(TeamMixin, BiuroCase):
                     self.env[model].with_user(self.aml_b).search([("id", "in", ids)])
                 )
                 self.assertEqual(
-                    len(self.env[model].with_user(self.manager).search([("id", "in", ids)])),
+                    len(
+                        self.env[model]
+                        .with_user(self.manager)
+                        .search([("id", "in", ids)])
+                    ),
                     2,
                 )
 

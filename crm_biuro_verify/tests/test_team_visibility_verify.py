@@ -64,7 +64,9 @@ class TestTeamVisibilityVerify(TeamMixin, BiuroCase):
         self.assertEqual(mine["registry_alerts"]["count"], 1)
         action = mine["registry_alerts"]["action"]
         self.assertEqual(
-            self.env["res.partner"].with_user(self.accountant_a).search(action["domain"]),
+            self.env["res.partner"]
+            .with_user(self.accountant_a)
+            .search(action["domain"]),
             self.client_a,
         )
         office = {
@@ -73,7 +75,9 @@ class TestTeamVisibilityVerify(TeamMixin, BiuroCase):
             .with_user(self.manager)
             .get_tiles("office")["tiles"]
         }
-        listed = self.env["res.partner"].search(office["registry_alerts"]["action"]["domain"])
+        listed = self.env["res.partner"].search(
+            office["registry_alerts"]["action"]["domain"]
+        )
         self.assertIn(self.client_b, listed)
         # marked done: looked at, no longer counted
         self.client_a.activity_ids.action_feedback(feedback="Sprawdzone")
