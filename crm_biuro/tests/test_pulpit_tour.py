@@ -38,7 +38,7 @@ class TestPulpitTour(HttpCase):
             }
         )
         self.start_tour(
-            "/odoo/action-crm_biuro.action_biuro_pulpit",
+            "/odoo",
             "crm_biuro_pulpit_tour",
             login=manager.login,
         )

@@ -155,3 +155,9 @@ class TestTeamVisibility(TeamMixin, BiuroCase):
         )
         with self.assertRaises(AccessError):
             self.client_b.with_user(self.accountant_a).read(["name"])
+
+    def test_the_setting_is_on_the_settings_page(self):
+        arch = self.env["res.config.settings"].get_views([(False, "form")])["views"][
+            "form"
+        ]["arch"]
+        self.assertIn('name="biuro_team_visibility"', arch)

@@ -3,11 +3,21 @@
 import {registry} from "@web/core/registry";
 
 // Selectors use technical names so the tour passes in any language.
-// The app opens on the Pulpit; the manager switches to the whole office, sees the
+// The office app opens on the Pulpit; the manager switches to the whole office, sees the
 // late deadline of a client someone else keeps, and opens the list behind the tile.
 registry.category("web_tour.tours").add("crm_biuro_pulpit_tour", {
-    url: "/odoo/action-crm_biuro.action_biuro_pulpit",
+    url: "/odoo",
     steps: () => [
+        {
+            content: "Open the apps menu",
+            trigger: ".o_navbar_apps_menu button",
+            run: "click",
+        },
+        {
+            content: "Open the office app: it lands on the Pulpit",
+            trigger: ".o_app[data-menu-xmlid='crm_biuro.menu_biuro_root']",
+            run: "click",
+        },
         {
             content: "The Pulpit shows its tiles; nothing late among my clients",
             trigger:
