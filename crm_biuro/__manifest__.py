@@ -28,6 +28,8 @@
         "security/crm_biuro_groups.xml",
         "security/ir.model.access.csv",
         "security/crm_biuro_security.xml",
+        "security/crm_biuro_team_security.xml",
+        "security/crm_biuro_work_team_security.xml",
         "data/biuro_declaration_type_data.xml",
         "data/biuro_document_category_data.xml",
         "data/ir_sequence_data.xml",
@@ -53,6 +55,8 @@
         "wizards/biuro_gdpr_export_views.xml",
         "report/biuro_client_card_report.xml",
         "report/biuro_report_views.xml",
+        "views/biuro_pulpit_views.xml",
+        "views/res_config_settings_views.xml",
         "views/crm_biuro_menus.xml",
     ],
     "demo": [
@@ -63,6 +67,9 @@
         "demo/biuro_work_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "crm_biuro/static/src/pulpit/*",
+        ],
         "web.assets_tests": [
             "crm_biuro/static/tests/tours/*.js",
         ],

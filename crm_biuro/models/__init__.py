@@ -32,3 +32,9 @@ from . import biuro_document_request_template_line
 from . import biuro_document_request
 from . import biuro_document_request_line
 from . import biuro_document_requested
+from . import res_users
+from . import res_partner_team
+from . import ir_rule
+from . import res_config_settings
+from . import biuro_pulpit
+from . import biuro_pulpit_work

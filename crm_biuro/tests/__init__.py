@@ -20,3 +20,7 @@ from . import test_security_gdpr
 from . import test_security_base
 from . import test_work_item
 from . import test_document_request
+from . import test_team_visibility
+from . import test_pulpit
+from . import test_pulpit_tour
+from . import test_pulpit_work

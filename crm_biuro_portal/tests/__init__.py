@@ -8,3 +8,4 @@ from . import test_gdpr_portal
 from . import test_merge_portal
 from . import test_portal_requests
 from . import test_request_tour
+from . import test_security_matrix_team

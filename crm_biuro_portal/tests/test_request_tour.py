@@ -6,7 +6,8 @@ from .common import PortalHttpCase
 @tagged("post_install", "-at_install")
 class TestRequestTour(PortalHttpCase):
     """In the browser: the office creates and sends a request, the client's
-    accountant uploads through the portal, the office's accountant sees it."""
+    accountant uploads through the portal, the office's accountant sees it on the
+    Pulpit and on the request."""
 
     @classmethod
     def setUpClass(cls):
@@ -38,6 +39,11 @@ class TestRequestTour(PortalHttpCase):
         self.assertEqual(document.request_line_id, request.line_ids)
         self.assertEqual(document.uploaded_by, self.person)
         self.assertEqual(request.state, "done")
+        self.start_tour(
+            "/odoo/action-crm_biuro.action_biuro_pulpit",
+            "crm_biuro_request_pulpit_tour",
+            login=self.office_user.login,
+        )
         self.start_tour(
             f"/odoo/action-crm_biuro.biuro_document_request_action/{request.id}",
             "crm_biuro_request_seen_tour",

@@ -120,3 +120,24 @@ registry.category("web_tour.tours").add("crm_biuro_request_seen_tour", {
         },
     ],
 });
+
+// 4. The accountant of the office finds the client's upload on the Pulpit.
+registry.category("web_tour.tours").add("crm_biuro_request_pulpit_tour", {
+    url: "/odoo/action-crm_biuro.action_biuro_pulpit",
+    steps: () => [
+        {
+            content: "Open the documents from clients to process",
+            trigger: ".o_biuro_pulpit_tile[data-tile='documents_from_clients']",
+            run: "click",
+        },
+        {
+            content: "Open the client's group",
+            trigger: ".o_list_view .o_group_name:contains('Tourowa Prośba')",
+            run: "click",
+        },
+        {
+            content: "The statement sent through the portal is there",
+            trigger: ".o_list_view .o_data_row:contains('wyciag-mbank.pdf')",
+        },
+    ],
+});
