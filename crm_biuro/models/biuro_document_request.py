@@ -13,6 +13,8 @@ REMIND_BEFORE_PARAM = "crm_biuro.document_request_remind_before_days"
 REMIND_AFTER_PARAM = "crm_biuro.document_request_remind_after_days"
 DEFAULT_REMIND_BEFORE = 3
 DEFAULT_REMIND_AFTER = 3
+# standing requests per run of the scheduled job
+CRON_BATCH = 200
 REQUEST_STATES = [
     ("draft", "Draft"),
     ("open", "Sent"),
@@ -285,7 +287,8 @@ class BiuroDocumentRequest(models.Model):
     def _cron_standing_requests(self):
         """Monthly: each active client's request for the documents of the month
         before, from every standing template of its office, sent at once.
-        Idempotent: a client that already has it gets nothing new."""
+        Idempotent: a client that already has it gets nothing new. Returns the
+        number of requests made."""
         today = fields.Date.context_today(self)
         period = first_of_month(today) - relativedelta(months=1)
         templates = self.env["biuro.document.request.template"].search(
@@ -309,6 +312,12 @@ class BiuroDocumentRequest(models.Model):
                 ):
                     continue
                 vals_list.append(template._biuro_request_vals(client, period))
+        if self.env.context.get("ir_cron_progress_id"):
+            # as a scheduled job, in batches: Odoo runs it again while some remain
+            vals_list, rest = vals_list[:CRON_BATCH], vals_list[CRON_BATCH:]
+            self.env["ir.cron"]._notify_progress(
+                done=len(vals_list), remaining=len(rest)
+            )
         requests = self.create(vals_list)
         requests.action_send()
         return len(requests)

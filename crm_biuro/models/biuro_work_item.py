@@ -7,6 +7,8 @@ from .biuro_month_mixin import first_of_month
 WORK_STATES = [("todo", "To do"), ("in_progress", "In progress"), ("done", "Done")]
 # an obligation counts as handed in once filed (declarations) or done (payments)
 CLOSED_OBLIGATION_STATES = ("done", "filed")
+# clients per run of the scheduled job
+CRON_BATCH = 500
 
 
 class BiuroWorkItem(models.Model):
@@ -141,11 +143,14 @@ class BiuroWorkItem(models.Model):
     # --- generation ----------
 
     @api.model
-    def _biuro_checks_for(self, client, company):
-        checks = self.env["biuro.work.check"].search(
-            [("company_id", "in", [False, company.id])]
-        )
-        return checks.filtered(lambda check: check._applies_to_client(client))
+    def _biuro_checks_for(self, client, company, cache):
+        """The steps of `client`'s checklist (`cache`: the steps of each office,
+        searched once per office)."""
+        if company not in cache:
+            cache[company] = self.env["biuro.work.check"].search(
+                [("company_id", "in", [False, company.id])]
+            )
+        return cache[company].filtered(lambda check: check._applies_to_client(client))
 
     @api.model
     def _biuro_generate(self, clients, month):
@@ -158,11 +163,11 @@ class BiuroWorkItem(models.Model):
             [("partner_id", "in", clients.ids), ("month", "=", month)]
         )
         by_client = {item.partner_id: item for item in existing}
-        to_create, new_lines = [], []
+        to_create, new_lines, checks_of = [], [], {}
         for client in clients:
             item = by_client.get(client)
             company = item.company_id if item else self.env.company
-            checks = self._biuro_checks_for(client, company)
+            checks = self._biuro_checks_for(client, company, checks_of)
             if not item:
                 to_create.append(
                     {
@@ -193,11 +198,23 @@ class BiuroWorkItem(models.Model):
 
     @api.model
     def _cron_generate(self):
-        """Monthly: the work items of this month for every active client."""
-        clients = self.env["res.partner"].search(
-            [("biuro_client", "=", True), ("biuro_state", "=", "active")]
+        """Monthly: the work items of this month for every active client. As a
+        scheduled job, the clients without one go in batches (Odoo runs the job
+        again at once while some remain)."""
+        month = first_of_month(fields.Date.context_today(self))
+        domain = [("biuro_client", "=", True), ("biuro_state", "=", "active")]
+        Partner = self.env["res.partner"]
+        if not self.env.context.get("ir_cron_progress_id"):
+            self._biuro_generate(Partner.search(domain), month)
+            return True
+        pending = Partner.search(
+            domain + [("biuro_work_item_ids", "not any", [("month", "=", month)])]
         )
-        self._biuro_generate(clients, fields.Date.context_today(self))
+        batch = pending[:CRON_BATCH]
+        self._biuro_generate(batch, month)
+        self.env["ir.cron"]._notify_progress(
+            done=len(batch), remaining=len(pending) - len(batch)
+        )
         return True
 
     def action_generate_this_month(self):

@@ -1,5 +1,6 @@
 import base64
 from datetime import date
+from unittest.mock import patch
 
 from freezegun import freeze_time
 from psycopg2.errors import ExclusionViolation
@@ -8,6 +9,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
+from ..models import biuro_document_request as request_module
 from .common import NIP_A, NIP_B, BiuroCase
 
 REMIND_BEFORE = "crm_biuro.document_request_remind_before_days"
@@ -206,3 +208,27 @@ class TestDocumentRequest(BiuroCase):
                 {"name": "x"}
             )
         request.with_user(self.manager).unlink()
+
+    @freeze_time("2026-12-01")
+    def test_standing_requests_in_batches_as_a_job(self):
+        """As a scheduled job the standing requests go in batches, the job's
+        progress telling Odoo how many remain."""
+        other = self.make_client(name="Druga Firma Test sp. z o.o.", vat=NIP_B)
+        clients = self.client | other
+        clients.write({"biuro_state": "active"})
+        # only this test's clients are active (the database may hold demo clients)
+        self.env["res.partner"].search(
+            [("biuro_client", "=", True), ("id", "not in", clients.ids)]
+        ).write({"biuro_state": "inactive"})
+        cron = self.env.ref("crm_biuro.ir_cron_biuro_document_request_standing")
+        progress = self.env["ir.cron.progress"].create({"cron_id": cron.id})
+        job = self.Request.with_context(ir_cron_progress_id=progress.id)
+        with patch.object(request_module, "CRON_BATCH", 1):
+            self.assertEqual(job._cron_standing_requests(), 1)
+            self.assertEqual((progress.done, progress.remaining), (1, 1))
+            self.assertEqual(job._cron_standing_requests(), 1)
+            self.assertEqual(progress.remaining, 0)
+            self.assertEqual(job._cron_standing_requests(), 0)
+        self.assertEqual(
+            self.Request.search_count([("partner_id", "in", clients.ids)]), 2
+        )

@@ -1,4 +1,5 @@
 from datetime import date
+from unittest.mock import patch
 
 from freezegun import freeze_time
 from psycopg2.errors import UniqueViolation
@@ -7,6 +8,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
+from ..models import biuro_work_item as work_item_module
 from .common import NIP_A, NIP_B, BiuroCase
 
 NOVEMBER = date(2026, 11, 1)
@@ -219,3 +221,22 @@ class TestWorkItem(BiuroCase):
             company_ids=[(6, 0, other.ids)],
         )
         self.assertFalse(self.Item.with_user(stranger).search([("id", "=", item.id)]))
+
+    @freeze_time("2026-11-17")
+    def test_job_goes_in_batches(self):
+        clients = self.employer | self.sole
+        clients.write({"biuro_state": "active"})
+        self.env["res.partner"].search(
+            [("biuro_client", "=", True), ("id", "not in", clients.ids)]
+        ).write({"biuro_state": "inactive"})
+        cron = self.env.ref("crm_biuro.ir_cron_biuro_work_items")
+        progress = self.env["ir.cron.progress"].create({"cron_id": cron.id})
+        job = self.Item.with_context(ir_cron_progress_id=progress.id)
+        with patch.object(work_item_module, "CRON_BATCH", 1):
+            job._cron_generate()
+            self.assertEqual((progress.done, progress.remaining), (1, 1))
+            job._cron_generate()
+            self.assertEqual(progress.remaining, 0)
+        items = self.Item.search([("partner_id", "in", clients.ids)])
+        self.assertEqual(items.partner_id, clients)
+        self.assertEqual(set(items.mapped("month")), {NOVEMBER})
