@@ -3,6 +3,7 @@ from datetime import date, timedelta
 
 from odoo import fields
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .common import PDF, PortalHttpCase
 
@@ -280,3 +281,26 @@ class TestPortalRequests(PortalHttpCase):
             self.assertEqual(response.status_code, 200)
         self.assertEqual(response.text.count('o_biuro_request_line"'), 10)
         self.assertEqual(len(set(counts.values())), 1, counts)
+
+    def test_forms_need_the_csrf_token(self):
+        self.login(self.users["owner"])
+        line = self.request.line_ids[0]
+        before = self.documents()
+        messages = len(self.request.message_ids)
+        # Odoo refuses them before the route runs (and logs a warning)
+        with mute_logger("odoo.http"):
+            response = self.url_open(
+                f"{self.base()}/lines/{line.id}/upload",
+                data={"csrf_token": "forged"},
+                files=[("files", ("faktura.pdf", PDF))],
+                allow_redirects=False,
+            )
+            self.assertEqual(response.status_code, 400)
+            response = self.url_open(
+                f"{self.base()}/message",
+                data={"message": "Bez tokenu"},
+                allow_redirects=False,
+            )
+            self.assertEqual(response.status_code, 400)
+        self.assertEqual(self.documents(), before)
+        self.assertEqual(len(self.request.message_ids), messages)
