@@ -82,6 +82,9 @@ class BiuroDocumentRequest(models.Model):
     template_id = fields.Many2one(
         "biuro.document.request.template", index=True, readonly=True, copy=False
     )
+    # what makes a request unique for a client and month: its standing template,
+    # or for a request made by hand the request itself (the partner merge uses it)
+    merge_key = fields.Char(compute="_compute_merge_key")
     reminder_before_date = fields.Date(
         string="Reminded before the due date", readonly=True, copy=False
     )
@@ -107,6 +110,15 @@ class BiuroDocumentRequest(models.Model):
         for request in self:
             if not request.user_id:
                 request.user_id = request.partner_id.biuro_accountant_id
+
+    @api.depends("template_id")
+    def _compute_merge_key(self):
+        for request in self:
+            request.merge_key = (
+                f"template-{request.template_id.id}"
+                if request.template_id
+                else f"request-{request.id}"
+            )
 
     @api.depends("line_ids.state")
     def _compute_missing_count(self):

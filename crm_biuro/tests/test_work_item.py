@@ -10,6 +10,7 @@ from odoo.tools import mute_logger
 
 from ..models import biuro_work_item as work_item_module
 from .common import NIP_A, NIP_B, BiuroCase
+from .test_client_duplicates import MergeCase
 
 NOVEMBER = date(2026, 11, 1)
 
@@ -240,3 +241,43 @@ class TestWorkItem(BiuroCase):
         items = self.Item.search([("partner_id", "in", clients.ids)])
         self.assertEqual(items.partner_id, clients)
         self.assertEqual(set(items.mapped("month")), {NOVEMBER})
+
+
+@tagged("post_install", "-at_install")
+class TestWorkMerge(MergeCase):
+    """Merging two clients keeps one work item per month (the one further on) and
+    every document request but a doubled standing one."""
+
+    def test_merge_keeps_one_item_per_month_and_the_requests(self):
+        survivor = self.make_client(name="Firma Docelowa sp. z o.o.", vat=NIP_A)
+        merged = self.make_client(name="Firma Dublowana", vat=NIP_B)
+        Item = self.env["biuro.work.item"]
+        items = Item._biuro_generate(survivor | merged, NOVEMBER)
+        further = items.filtered(lambda i: i.partner_id == merged)
+        further.line_ids[:2].write({"done": True})
+        Item._biuro_generate(merged, date(2026, 10, 1))
+        template = self.env.ref("crm_biuro.document_request_template_monthly")
+        Request = self.env["biuro.document.request"]
+        standing = Request.create(
+            [template._biuro_request_vals(c, NOVEMBER) for c in (survivor, merged)]
+        )
+        by_hand = Request.create(
+            [
+                {
+                    "name": f"Umowa {c.name}",
+                    "partner_id": c.id,
+                    "period": NOVEMBER,
+                    "due_date": date(2026, 12, 10),
+                }
+                for c in (survivor, merged)
+            ]
+        )
+        standing.filtered(lambda r: r.partner_id == merged).action_send()
+        self._merge(self.manager, survivor | merged, survivor)
+        kept = Item.search([("partner_id", "=", survivor.id)])
+        self.assertEqual(len(kept), 2, "one for November, one for October")
+        self.assertIn(further, kept)
+        requests = Request.search([("partner_id", "=", survivor.id)])
+        self.assertEqual(requests & by_hand, by_hand)
+        self.assertEqual(len(requests & standing), 1)
+        self.assertEqual((requests & standing).state, "open")

@@ -4,3 +4,4 @@ from . import base_partner_merge_automatic_wizard
 from . import biuro_gdpr_anonymize
 from . import biuro_gdpr_export
 from . import biuro_report_wizard
+from . import base_partner_merge_work
