@@ -1,7 +1,7 @@
 from datetime import date, timedelta
 
 from odoo import fields
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from odoo.addons.base.controllers.rpc import dumps as xmlrpc_dumps
@@ -39,7 +39,7 @@ class TestPulpit(TeamMixin, BiuroCase):
             self.Pulpit.with_user(self.outsider).get_tiles()
         with self.assertRaises(AccessError):
             self.Pulpit.with_user(self.accountant_a).get_tiles("office")
-        with self.assertRaises(AccessError):
+        with self.assertRaises(UserError):
             self.Pulpit.with_user(self.manager).get_tiles("everything")
         result = self.Pulpit.with_user(self.accountant_a).get_tiles()
         self.assertFalse(result["can_see_office"])
