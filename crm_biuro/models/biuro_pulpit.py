@@ -1,7 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
 
 from .biuro_contract import REMINDER_DAYS_PARAM as CONTRACT_REMINDER_DAYS_PARAM
@@ -184,7 +184,7 @@ class BiuroPulpit(models.AbstractModel):
             raise AccessError(_("The Pulpit is for the office's staff."))
         is_manager = user.has_group("crm_biuro.group_biuro_manager")
         if scope not in SCOPES:
-            raise AccessError(_("Unknown Pulpit view: %s", scope))
+            raise UserError(_("Unknown Pulpit view: %s", scope))
         if scope == "office" and not is_manager:
             raise AccessError(_("Only managers see the whole office on the Pulpit."))
         specs = sorted(
