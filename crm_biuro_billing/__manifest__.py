@@ -14,6 +14,7 @@
     "data": [
         "security/ir.model.access.csv",
         "security/crm_biuro_billing_security.xml",
+        "security/crm_biuro_billing_team_security.xml",
         "data/mail_template_data.xml",
         "data/biuro_reminder_level_data.xml",
         "data/ir_cron_data.xml",

@@ -15,6 +15,7 @@
         "security/crm_biuro_compliance_groups.xml",
         "security/ir.model.access.csv",
         "security/crm_biuro_compliance_security.xml",
+        "security/crm_biuro_compliance_team_security.xml",
         "data/ir_config_parameter_data.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",

@@ -18,6 +18,7 @@
         "views/res_partner_views.xml",
         "views/biuro_portal_access_views.xml",
         "views/portal_templates.xml",
+        "views/portal_request_templates.xml",
         "wizards/biuro_portal_invite_views.xml",
     ],
     "demo": [

@@ -23,3 +23,9 @@ from . import test_client_reports
 from . import test_client_record_mixin
 from . import test_security_gdpr
 from . import test_security_base
+from . import test_work_item
+from . import test_document_request
+from . import test_team_visibility
+from . import test_pulpit
+from . import test_pulpit_tour
+from . import test_pulpit_work

@@ -5,3 +5,4 @@ from . import biuro_gdpr_anonymize
 from . import biuro_gdpr_export
 from . import biuro_report_wizard
 from . import biuro_vcard_import
+from . import base_partner_merge_work

@@ -7,3 +7,4 @@ from . import test_contract_report
 from . import test_portal_invoice
 from . import test_billing_reports
 from . import test_billing_tour
+from . import test_team_visibility_billing

@@ -14,3 +14,4 @@ from . import biuro_beneficial_owner
 from . import biuro_obligation
 from . import res_partner
 from . import res_config_settings
+from . import biuro_pulpit

@@ -7,3 +7,4 @@ from . import mail_message
 from . import mail_thread
 from . import res_partner_gdpr
 from . import base_partner_merge
+from . import biuro_pulpit

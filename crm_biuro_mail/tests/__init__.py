@@ -6,3 +6,4 @@ from . import test_ui
 from . import test_security_mail
 from . import test_gdpr_mail
 from . import test_merge_mail
+from . import test_team_visibility_mail

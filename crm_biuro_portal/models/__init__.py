@@ -6,3 +6,4 @@ from . import mail_message
 from . import biuro_demo_portal
 from . import res_partner_gdpr
 from . import base_partner_merge
+from . import biuro_document_request

@@ -57,11 +57,16 @@ class BiuroDocument(models.Model):
         return False
 
     @api.model
-    def _biuro_portal_upload(self, access, category_id, period, files):
+    def _biuro_portal_upload(
+        self, access, category_id, period, files, request_line=None
+    ):
         """Create one document per uploaded file for the company of `access` (the
         current portal user's row), in state "new", announced on the client's
         timeline. `files` is a list of (file name, content). Nothing is created when
-        anything is wrong: a UserError lists every problem, one per line."""
+        anything is wrong: a UserError lists every problem, one per line.
+
+        With `request_line` (an item of an open document request of that very
+        company) the documents are linked to it and its request."""
         # sudo: the row is checked just below to be the caller's own, active one
         access = access.sudo()
         user = self.env.user
@@ -74,6 +79,7 @@ class BiuroDocument(models.Model):
             raise AccessError(
                 self.env._("You cannot upload documents for this company.")
             )
+        request_vals = self._biuro_request_line_vals(access, request_line)
         errors = []
         category = self.env["biuro.document.category"]
         if str(category_id or "").isdigit():
@@ -131,12 +137,31 @@ class BiuroDocument(models.Model):
                         "state": "new",
                         "portal_visible": True,
                         "uploaded_by": user.id,
+                        **request_vals,
                     }
                     for name, content in cleaned
                 ]
             )
         )
         return documents.with_env(self.env)
+
+    @api.model
+    def _biuro_request_line_vals(self, access, request_line):
+        """The link of the uploaded documents to `request_line`, after checking it
+        is an item of an open request of the company of `access`."""
+        if not request_line:
+            return {}
+        # sudo: only to compare the line's company and state with the caller's row
+        # (already checked to be the caller's own)
+        line = request_line.sudo()
+        if (
+            line.request_id.partner_id != access.client_id
+            or line.request_id.state != "open"
+        ):
+            raise AccessError(
+                self.env._("This request does not take documents any more.")
+            )
+        return {"request_id": line.request_id.id, "request_line_id": line.id}
 
     def _biuro_own_attachment(self):
         """The attachment of `attachment_id` when it is this document's own file (an

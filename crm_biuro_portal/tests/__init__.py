@@ -6,3 +6,6 @@ from . import test_security_matrix
 from . import test_security_portal
 from . import test_gdpr_portal
 from . import test_merge_portal
+from . import test_portal_requests
+from . import test_request_tour
+from . import test_security_matrix_team

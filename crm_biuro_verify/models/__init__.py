@@ -9,3 +9,4 @@ from . import res_config_settings
 from . import base_partner_merge
 from . import biuro_demo_verify
 from . import res_partner_hooks
+from . import biuro_pulpit
