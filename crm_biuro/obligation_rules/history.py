@@ -21,7 +21,8 @@ The rule, per declaration code, walking forward through its settlement periods:
   begun, the new one starts right after it: sub-annual items are listed month by
   month until the new frequency lines up (e.g. quarterly advances chosen from
   February: February and March monthly, quarterly from Q2); a changed tax year
-  runs 12 to 23 months (CIT act art. 8 ust. 6).
+  runs 12 to 23 months (CIT act art. 8 ust. 3–6 as the review cites it
+  [verify paragraph]).
 * The first version also covers the time before its `date_from` (a history that
   was recorded late still dates the earlier periods, as the single-profile
   generator always did); use `Lifecycle.activity_start` to say there was nothing.
@@ -270,7 +271,8 @@ def _next_period(rule, version, cursor, previous, lifecycle) -> Period:
         # The frequency or the tax year changed inside a period already begun.
         first = previous.end + timedelta(days=1)
         if length == 12:
-            # CIT act art. 8 ust. 6: the year after a change lasts 12–23 months.
+            # CIT act art. 8 (ust. 3–6 [verify paragraph]): the year after a change
+            # lasts 12–23 months.
             last = period.end
             if months_spanned(first, last) < 12:
                 last = end_of_month(*add_months(last.year, last.month, 12))
@@ -311,8 +313,31 @@ def _periods(rule, versions: _Versions, lifecycle, walk_from: date, last: date):
         previous, cursor = period, period.end + timedelta(days=1)
 
 
+# A period begun under one version and finished after a change (a changed tax
+# year of up to 23 months, CIT act art. 8; months listed one by one until a new
+# frequency lines up) is only found by a walk that starts before that change.
+# The year running at the change may last up to 12 more months and the changed
+# one 23 after it: three years after a change every period is aligned again.
+SETTLED_AFTER = timedelta(days=3 * 366)
+
+
 def _walk_start(rule: Rule, versions: _Versions, start: date) -> date:
+    """Where to start walking the periods of `rule` for a range from `start`.
+
+    LOOKBACK before `start`, moved back before every version change less than
+    three years earlier: a walk begun that long after the last change meets only
+    aligned periods, so the range sees the very periods (and obligation keys) a
+    walk from the beginning would; without this, the 21-month year after a
+    change of tax year turned into a 12-month one when the range began late.
+    """
     first = max(start - LOOKBACK, SUPPORTED_FROM)
+    while True:
+        version = versions.at(first)
+        if version is versions.items[0] or first - version.date_from >= SETTLED_AFTER:
+            break
+        first = max(version.date_from - timedelta(days=1), SUPPORTED_FROM)
+        if first == SUPPORTED_FROM:
+            break
     profile = versions.at(first).profile
     length = MONTHS_IN[rule.frequency(profile)]
     return period_containing(first, length, anchor_month(rule, profile)).start

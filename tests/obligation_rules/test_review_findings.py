@@ -1,0 +1,61 @@
+"""Findings of the engine review after issue 12, one test each.
+
+Each test names the statute it checks. Dates worked out by hand, weekdays checked
+with date.strftime("%a") while writing.
+"""
+
+from datetime import date
+
+from obligation_rules import (
+    ClientProfile,
+    ProfileVersion,
+    generate_obligations_for_history,
+)
+
+D = date
+
+SPZOO = {"legal_form": "spzoo", "books_type": "full", "tax_form": "cit"}
+CALENDAR_YEAR = ClientProfile(**SPZOO)
+YEAR_TO_SEPTEMBER = ClientProfile(**SPZOO, tax_year_end_month=9)
+ANNUAL_CIT = frozenset({"CIT8", "TPR", "SF"})
+
+
+def _periods(history, start, end, code, lifecycle=None):
+    return [
+        (o.period_start, o.period_end, o.due_date)
+        for o in generate_obligations_for_history(history, lifecycle, start, end)
+        if o.code == code
+    ]
+
+
+def test_a_changed_tax_year_is_the_same_period_whatever_the_range():
+    # CIT act art. 8 (change of the tax year): the first year after the change
+    # lasts 12-23 months, here 1 Jan 2027 - 30 Sep 2028 (21 months). Its TPR is
+    # due at the end of the 11th month after it (CIT act art. 11t ust. 1):
+    # 31 Aug 2029 (Friday). A range that begins late (a cron regenerating from
+    # August 2029) must see that very period, not an invented Oct 2027 - Sep 2028
+    # year: the Odoo side keys obligations by their period.
+    history = [
+        ProfileVersion(D(2022, 1, 1), CALENDAR_YEAR, ANNUAL_CIT),
+        ProfileVersion(D(2027, 1, 1), YEAR_TO_SEPTEMBER, ANNUAL_CIT),
+    ]
+    changed = (D(2027, 1, 1), D(2028, 9, 30), D(2029, 8, 31))
+    assert changed in _periods(history, D(2026, 1, 1), D(2029, 12, 31), "TPR")
+    late = _periods(history, D(2029, 8, 1), D(2029, 12, 31), "TPR")
+    assert late[0] == changed
+    assert (D(2027, 10, 1), D(2028, 9, 30), D(2029, 8, 31)) not in late
+
+
+def test_a_change_dated_after_the_first_of_the_year_still_keys_stably():
+    # The version from 2 Jan 2027 does not govern the year begun on 1 Jan 2027
+    # (it finishes under the calendar year), so the changed year runs 1 Jan 2028 -
+    # 30 Sep 2029 (21 months); CIT-8 by the end of the 3rd month after it
+    # (CIT act art. 27 ust. 1): 31 Dec 2029 (Monday). The range from Dec 2029
+    # starts its walk almost three years after the change.
+    history = [
+        ProfileVersion(D(2022, 1, 1), CALENDAR_YEAR, ANNUAL_CIT),
+        ProfileVersion(D(2027, 1, 2), YEAR_TO_SEPTEMBER, ANNUAL_CIT),
+    ]
+    expected = (D(2028, 1, 1), D(2029, 9, 30), D(2029, 12, 31))
+    assert _periods(history, D(2029, 12, 1), D(2029, 12, 31), "CIT8") == [expected]
+    assert expected in _periods(history, D(2027, 1, 1), D(2029, 12, 31), "CIT8")
