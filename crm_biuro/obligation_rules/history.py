@@ -87,8 +87,9 @@ class Lifecycle:
       deletion from CEIDG/KRS): no obligation for a period wholly before the start
       or wholly after the end. The period containing the end keeps its obligations,
       and so do the annual returns of the last year (they are due after the end).
-    * `vat_registered_from` / `vat_deregistered_on` – the VAT registration window:
-      VAT codes (`Rule.needs_vat_registration`) only for periods overlapping it.
+    * `vat_registered_from` / `vat_deregistered_on` – the registration as VAT
+      czynny: VAT codes (`Rule.needs_vat_registration`) of a czynny profile only
+      for periods overlapping it (an exempt client's VAT-UE is not cut by it).
     * `suspensions` – (first day, last day) of each zawieszenie (Prawo
       przedsiębiorców art. 22–25; a company in the KRS: art. 14a). For a period
       wholly inside a suspension these lapse: JPK_V7 (VAT act art. 99 ust. 7a),
@@ -286,7 +287,15 @@ def _next_period(rule, version, cursor, previous, lifecycle) -> Period:
 def _exists(rule: Rule, period: Period, profile, lifecycle: Lifecycle) -> bool:
     if not lifecycle.active_in(period):
         return False
-    if rule.needs_vat_registration and not lifecycle.vat_registered_in(period):
+    # The window is the registration as VAT czynny. A client exempt under
+    # art. 113 may still be registered for EU transactions (VAT act art. 97
+    # ust. 1, 3) and then files VAT-UE outside that window: only a czynny profile
+    # is cut by it (the JPK_V7 codes apply to nothing else).
+    if (
+        rule.needs_vat_registration
+        and profile.is_vat_active
+        and not lifecycle.vat_registered_in(period)
+    ):
         return False
     if rule.lapses_in_suspension(profile):
         scope = rule.suspension_scope(period) if rule.suspension_scope else period

@@ -8,6 +8,7 @@ from datetime import date
 
 from obligation_rules import (
     ClientProfile,
+    Lifecycle,
     ProfileVersion,
     generate_obligations_for_history,
 )
@@ -59,3 +60,37 @@ def test_a_change_dated_after_the_first_of_the_year_still_keys_stably():
     expected = (D(2028, 1, 1), D(2029, 9, 30), D(2029, 12, 31))
     assert _periods(history, D(2029, 12, 1), D(2029, 12, 31), "CIT8") == [expected]
     assert expected in _periods(history, D(2027, 1, 1), D(2029, 12, 31), "CIT8")
+
+
+def test_an_exempt_client_registered_for_vat_ue_files_it_before_becoming_czynny():
+    # VAT act art. 97 ust. 1, 3: an art. 113-exempt taxpayer registers for EU
+    # transactions and files VAT-UE monthly by the 25th (art. 100 ust. 3) while
+    # still exempt. The lifecycle's VAT window (czynny from 15 June 2026) must not
+    # drop the May VAT-UE (due 25 June 2026, Thursday); JPK_V7M starts in June.
+    exempt = ClientProfile(
+        legal_form="jdg", tax_form="ryczalt", vat_status="zwolniony", vat_ue=True
+    )
+    active = ClientProfile(
+        legal_form="jdg",
+        tax_form="ryczalt",
+        vat_status="czynny",
+        vat_period="monthly",
+        vat_ue=True,
+    )
+    codes = frozenset({"VAT_UE", "JPK_V7M"})
+    history = [
+        ProfileVersion(D(2022, 1, 1), exempt, codes),
+        ProfileVersion(D(2026, 6, 15), active, codes),
+    ]
+    life = Lifecycle(vat_registered_from=D(2026, 6, 15))
+    got = list(
+        generate_obligations_for_history(history, life, D(2026, 5, 1), D(2026, 7, 31))
+    )
+    by_code = {}
+    for o in got:
+        by_code.setdefault(o.code, []).append(o.period_start.month)
+    # April is due 25 May 2026 (Monday), in the range too.
+    assert by_code["VAT_UE"] == [4, 5, 6, 7]
+    assert by_code["JPK_V7M"] == [6, 7]
+    may = next(o for o in got if o.code == "VAT_UE" and o.period_start.month == 5)
+    assert may.due_date == D(2026, 6, 25)
