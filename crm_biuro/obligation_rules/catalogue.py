@@ -22,7 +22,9 @@ against the consolidated statute, so the EARLIER plausible date is used and the
 rule says [verify]:
 
 * karta payment: the 20th (art. 38 ust. 1 as amended by Polski Ład; the 7th
-  before 2022), December by 28 December;
+  before 2022, outside SUPPORTED_FROM), December by 28 December. The one
+  exception to "the earlier date": the 7th is no longer the law's text, and
+  putting it in the calendar would be a phantom date every month;
 * VAT-8 / VAT-9M: art. 99 ust. 8 / ust. 9 as I know the act;
 * OSS / IOSS: not shifted (EU deadline; Reg. 282/2011 art. 59a per the review);
 * IFT-1R to the tax office by the end of January (as PIT-11), PIT-8C by the end
@@ -966,13 +968,18 @@ _ADDED_RULES = (
         "ZUS IWA – accident-insurance rate information",
         _annual,
         _flag_reason("zus_iwa", "a payer of 10+ insured"),
-        # By 31 January for the previous year [verify the article].
+        # By 31 January for the previous year [verify the article]. NOT shifted:
+        # SUS act art. 31 applies art. 12 Ordynacji to contributions, and IWA is
+        # an information, not a contribution; whether the shift reaches it is not
+        # clear, so the calendar date (the earlier, safe one) is kept [verify:
+        # ZUS may publish the shifted date, which is then a day of slack].
         (
             Part(
                 "",
                 _end_of_month(1),
                 "ustawa o ubezpieczeniu społecznym z tytułu wypadków przy pracy "
                 "art. 31 [verify]",
+                shifts=False,
             ),
         ),
         suspends=True,
@@ -983,7 +990,8 @@ _ADDED_RULES = (
         _monthly,
         _flag_reason("ppk", "running PPK"),
         # By the 15th of the month after the month of calculation and withholding.
-        # The PPK act is no tax law, so art. 12 § 5 Ordynacji does not reach it:
+        # The PPK act is no tax law, so art. 12 § 5 Ordynacji does not reach it
+        # (KC art. 115 may, the payment being due under a civil-law contract):
         # the calendar date is kept (the earlier, safe one).
         (Part("", _day_next_month(15), "ustawa o PPK art. 28 ust. 2", shifts=False),),
     ),
@@ -1007,7 +1015,17 @@ _ADDED_RULES = (
         "PFRON DEK-I-0 – monthly declaration and payment",
         _monthly,
         _flag_reason("pfron", "a PFRON payer"),
-        (Part("", _day_next_month(20), "ustawa o rehabilitacji art. 49 ust. 1"),),
+        # NOT shifted: the PFRON act applies the Ordynacja to its payments only in
+        # part (art. 49 ust. 2 as I know it: dział III, not art. 12) [verify], so
+        # the 20th itself is kept, the earlier and safe date.
+        (
+            Part(
+                "",
+                _day_next_month(20),
+                "ustawa o rehabilitacji art. 49 ust. 1",
+                shifts=False,
+            ),
+        ),
     ),
     Rule(
         "PFRON_DEKR",
@@ -1015,11 +1033,13 @@ _ADDED_RULES = (
         _annual,
         _flag_reason("pfron", "a PFRON payer"),
         # By 20 January of the next year [verify: the review leaves it open].
+        # Not shifted, as PFRON_DEK.
         (
             Part(
                 "",
                 _day_of_month_after(1, 20),
                 "ustawa o rehabilitacji art. 49 ust. 1 [verify]",
+                shifts=False,
             ),
         ),
         suspends=True,
