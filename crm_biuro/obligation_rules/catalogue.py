@@ -109,6 +109,10 @@ class Rule:
     needs_vat_registration: bool = False
     # Days before the due date the Odoo side should remind (0: its default).
     remind_days: int = 0
+    # An act done AHEAD for the period it concerns (a tax-form election, a VAT
+    # period switch, ZAW-RD, the PPK re-enrolment): none once the activity has
+    # ended before it is due, whereas returns for a period stay due after the end.
+    prepares_period: bool = False
 
     @property
     def legal_basis(self) -> str:
@@ -782,6 +786,7 @@ _ADDED_RULES = (
         (Part("", _day_in_period(2, 25), "VAT act art. 99 ust. 3"),),
         proposable=_never,
         suspends=False,
+        prepares_period=True,
     ),
     # Income tax --------------------------------------------------------------------
     Rule(
@@ -821,6 +826,7 @@ _ADDED_RULES = (
                 "PIT act art. 9a ust. 2; lump-sum act art. 9 ust. 1",
             ),
         ),
+        prepares_period=True,
     ),
     Rule(
         "ESTONIAN_ENTRY",
@@ -830,6 +836,7 @@ _ADDED_RULES = (
         (Part("", _end_of_month_of_period(1), "CIT act art. 28j ust. 1 pkt 8"),),
         follows_tax_year=True,
         proposable=_never,
+        prepares_period=True,
     ),
     Rule(
         "FR_BENEFIT_TAX",
@@ -1009,6 +1016,7 @@ _ADDED_RULES = (
                 when=_is_ppk_reenrolment_year,
             ),
         ),
+        prepares_period=True,
     ),
     Rule(
         "PFRON_DEK",

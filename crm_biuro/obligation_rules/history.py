@@ -304,6 +304,17 @@ def _exists(rule: Rule, period: Period, profile, lifecycle: Lifecycle) -> bool:
     return True
 
 
+def _due_while_active(rule: Rule, obligation, lifecycle: Lifecycle) -> bool:
+    """Nothing is due before the activity starts (the start year's tax form and
+    VAT period are chosen in the registration itself: CEIDG-1 / VAT-R, PIT act
+    art. 9a ust. 2, VAT act art. 96), and nothing done ahead for a period is due
+    after the activity has ended (`Rule.prepares_period`)."""
+    start, end = lifecycle.activity_start, lifecycle.activity_end
+    if start and obligation.due_date < start:
+        return False
+    return not (rule.prepares_period and end and obligation.due_date > end)
+
+
 def _periods(rule, versions: _Versions, lifecycle, walk_from: date, last: date):
     """(period, version) pairs of `rule` whose period starts on or before `last`."""
     cursor, previous = walk_from, None
@@ -396,6 +407,8 @@ def generate_obligations_for_history(
             if not _exists(rule, period, profile, lifecycle):
                 continue
             for obligation in dated_parts(rule, period, profile):
+                if not _due_while_active(rule, obligation, lifecycle):
+                    continue
                 if start <= obligation.due_date <= end or start <= period.end <= end:
                     found.add(obligation)
     yield from sorted(found, key=_sort_key_factory())

@@ -94,3 +94,48 @@ def test_an_exempt_client_registered_for_vat_ue_files_it_before_becoming_czynny(
     assert by_code["JPK_V7M"] == [6, 7]
     may = next(o for o in got if o.code == "VAT_UE" and o.period_start.month == 5)
     assert may.due_date == D(2026, 6, 25)
+
+
+JDG_LINIOWY = ClientProfile(
+    legal_form="jdg",
+    books_type="kpir",
+    tax_form="liniowy",
+    vat_status="czynny",
+    vat_period="quarterly",
+    zus_scheme="duzy",
+)
+AHEAD = frozenset({"TAX_FORM_ELECTION", "VAT_PERIOD_SWITCH", "PIT36L", "JPK_V7K"})
+
+
+def _codes(life, start, end):
+    history = [ProfileVersion(D(2022, 1, 1), JDG_LINIOWY, AHEAD)]
+    return [
+        (o.code, o.period_start, o.due_date)
+        for o in generate_obligations_for_history(history, life, start, end)
+    ]
+
+
+def test_nothing_is_due_before_the_business_starts():
+    # A JDG registered on 15 June 2026 chose liniowy and its VAT period in the
+    # registration (CEIDG-1, VAT-R: PIT act art. 9a ust. 2, VAT act art. 96):
+    # no election due 20 Feb 2026 and no VAT-period switch due 25 May 2026, both
+    # before the business existed. The Q3 switch (25 Aug 2026, Tuesday) and the
+    # 2027 election (20 Feb 2027 Sat -> Mon 22 Feb) stay.
+    got = _codes(Lifecycle(activity_start=D(2026, 6, 15)), D(2026, 1, 1), D(2027, 3, 1))
+    assert ("TAX_FORM_ELECTION", D(2026, 1, 1), D(2026, 2, 20)) not in got
+    assert ("VAT_PERIOD_SWITCH", D(2026, 4, 1), D(2026, 5, 25)) not in got
+    assert ("VAT_PERIOD_SWITCH", D(2026, 7, 1), D(2026, 8, 25)) in got
+    assert ("TAX_FORM_ELECTION", D(2027, 1, 1), D(2027, 2, 22)) in got
+
+
+def test_nothing_is_chosen_ahead_after_the_business_ends():
+    # Activity ended on 15 January 2027: no tax-form election for 2027 (due
+    # 22 Feb 2027) and no VAT-period switch for Q1 2027 (25 Feb 2027), but the
+    # 2026 PIT-36L (30 Apr 2027, Friday; PIT act art. 45 ust. 1) and the JPK_V7K
+    # for January 2027 (25 Feb 2027, Thursday) are still due.
+    got = _codes(Lifecycle(activity_end=D(2027, 1, 15)), D(2027, 1, 1), D(2027, 6, 30))
+    codes = {(code, period) for code, period, _due in got}
+    assert ("TAX_FORM_ELECTION", D(2027, 1, 1)) not in codes
+    assert ("VAT_PERIOD_SWITCH", D(2027, 1, 1)) not in codes
+    assert ("PIT36L", D(2026, 1, 1), D(2027, 4, 30)) in got
+    assert ("JPK_V7K", D(2027, 1, 1), D(2027, 2, 25)) in got
