@@ -101,9 +101,10 @@ class Rule:
     # paid or employed while suspended), annual returns stay (they cover the active
     # part of the year). See history.Lifecycle.
     suspends: bool | None = None
-    # The period whose suspension makes the item lapse, if not its own (JPK_V7K:
-    # the month-3 file carries the quarter's return, due unless the whole quarter
-    # was suspended).
+    # The period whose suspension, inactivity or lack of VAT registration makes
+    # the item lapse, if not its own (JPK_V7K: the month-3 file carries the
+    # quarter's return, due unless the whole quarter was suspended, or before
+    # the start, or after the end of the activity or of the registration).
     suspension_scope: Callable[[Period], Period] | None = None
     # A VAT code: none for a period outside the client's VAT registration.
     needs_vat_registration: bool = False

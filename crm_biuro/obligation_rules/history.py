@@ -285,7 +285,13 @@ def _next_period(rule, version, cursor, previous, lifecycle) -> Period:
 
 
 def _exists(rule: Rule, period: Period, profile, lifecycle: Lifecycle) -> bool:
-    if not lifecycle.active_in(period):
+    # JPK_V7K: the month-3 file carries the quarter's return (VAT act art. 99
+    # ust. 2, by the 25th after the quarter), due while any month of the quarter
+    # was active and registered: a business ended on 15 January still owes the
+    # Q1 return, which its January records alone do not carry [verify: some
+    # offices file it early with the last month's records].
+    scope = rule.suspension_scope(period) if rule.suspension_scope else period
+    if not lifecycle.active_in(scope):
         return False
     # The window is the registration as VAT czynny. A client exempt under
     # art. 113 may still be registered for EU transactions (VAT act art. 97
@@ -294,13 +300,11 @@ def _exists(rule: Rule, period: Period, profile, lifecycle: Lifecycle) -> bool:
     if (
         rule.needs_vat_registration
         and profile.is_vat_active
-        and not lifecycle.vat_registered_in(period)
+        and not lifecycle.vat_registered_in(scope)
     ):
         return False
-    if rule.lapses_in_suspension(profile):
-        scope = rule.suspension_scope(period) if rule.suspension_scope else period
-        if lifecycle.suspended_throughout(scope):
-            return False
+    if rule.lapses_in_suspension(profile) and lifecycle.suspended_throughout(scope):
+        return False
     return True
 
 

@@ -139,3 +139,25 @@ def test_nothing_is_chosen_ahead_after_the_business_ends():
     assert ("VAT_PERIOD_SWITCH", D(2027, 1, 1)) not in codes
     assert ("PIT36L", D(2026, 1, 1), D(2027, 4, 30)) in got
     assert ("JPK_V7K", D(2027, 1, 1), D(2027, 2, 25)) in got
+
+
+def test_a_quarterly_vat_payer_that_ends_in_january_still_files_the_q1_return():
+    # VAT act art. 99 ust. 2: the quarterly return by the 25th after the quarter,
+    # in the JPK_V7K file of month 3 (art. 109 ust. 3b). Activity and VAT
+    # registration ended on 15 January 2027: January's records are due
+    # 25 Feb 2027 (Thursday) and the Q1 return 25 Apr 2027 (Sunday) -> Monday
+    # 26 April; nothing for February itself.
+    life = Lifecycle(activity_end=D(2027, 1, 15), vat_deregistered_on=D(2027, 1, 15))
+    history = [ProfileVersion(D(2022, 1, 1), JDG_LINIOWY, {"JPK_V7K"})]
+    got = [
+        (o.period_start, o.part, o.due_date)
+        for o in generate_obligations_for_history(
+            history, life, D(2027, 1, 1), D(2027, 6, 30)
+        )
+    ]
+    assert got == [
+        # Q4 2026 return, due 25 Jan 2027 (Monday), in the range too
+        (D(2026, 12, 1), "records_and_declaration", D(2027, 1, 25)),
+        (D(2027, 1, 1), "records", D(2027, 2, 25)),
+        (D(2027, 3, 1), "records_and_declaration", D(2027, 4, 26)),
+    ]
