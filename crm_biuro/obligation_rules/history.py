@@ -303,9 +303,8 @@ def _exists(rule: Rule, period: Period, profile, lifecycle: Lifecycle) -> bool:
         and not lifecycle.vat_registered_in(scope)
     ):
         return False
-    if rule.lapses_in_suspension(profile) and lifecycle.suspended_throughout(scope):
-        return False
-    return True
+    lapses = rule.lapses_in_suspension(profile)
+    return not (lapses and lifecycle.suspended_throughout(scope))
 
 
 def _due_while_active(rule: Rule, obligation, lifecycle: Lifecycle) -> bool:
