@@ -43,6 +43,36 @@ Not modelled here (events, or not dates): Mały ZUS Plus January formalities, RM
 CRBR entries (crm_biuro_verify), KSeF penalty rates and offline send deadlines,
 JPK_V7 KSeF markers, VAT-26, PCC-3, MDR, local taxes, the master file, the Estonian
 CIT monthly tax on distributions (due only for months with a distribution).
+
+Review deadlines-2026-12, the rest of its "missing" points, as decided in the
+engine review (each an event, a same-date attachment, or another record's duty):
+
+* events with no calendar date: VAT-UEK corrections, PIT-11 within 14 days of a
+  request after employment ends, ZUS re-registration (ZWUA + ZUA) within 7 days
+  when a relief ends, wakacje składkowe (RWS, filed for a month the client
+  picks), KSeF permission re-checks and revocation when the engagement ends,
+  CIT-15J (on a partner change) [verify its yearly date], GUS reports (only
+  for sampled units, per the PBSSP programme);
+* same date as a rule here, so nothing to diarise apart: the CIT-ST attachment
+  (with CIT-8), the simplified PIT advances (art. 44 ust. 6b, with PIT_ADV),
+  a family foundation's CIT-8 (CIT8 applies to it; the review's "CIT-8FR"
+  is the same CIT-8 date), the annual input-VAT correction (in the JPK_V7 of
+  the next year's first period);
+* SF filed from the ACTUAL approval date (approval + 15 / 10 days): the engine
+  assumes approval on its last day, the earliest possible filing deadline is
+  never later than that; recalculating from a recorded approval belongs to the
+  Odoo side's obligation record;
+* not decided by the profile: spis z natury (KPiR regulation, 31 December, a
+  bookkeeping step, not a filing), the OPP report (NIW by 15 July [verify]: no
+  OPP flag), PIT-R, cash-method or annex-15 exclusions from quarterly VAT (VAT
+  act art. 99 ust. 2, 3b [verify wording]);
+* owner-level duties of a company's shareholders and partners (a sole
+  shareholder of an sp. z o.o., the partners of an sp.k., SUS act art. 8 ust. 6
+  pkt 4): they are due from the person, who is a client record of their own
+  (legal_form "osoba_fizyczna" with a zus_scheme gets ZUS_DRA by the 20th); a
+  health-only person there is not expressible yet [verify];
+* one tax form per partnership: partners of an s.c., sp.j. or sp.p. who chose
+  different forms need a client record each.
 """
 
 from collections.abc import Callable

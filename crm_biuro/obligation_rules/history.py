@@ -90,6 +90,9 @@ class Lifecycle:
     * `vat_registered_from` / `vat_deregistered_on` – the registration as VAT
       czynny: VAT codes (`Rule.needs_vat_registration`) of a czynny profile only
       for periods overlapping it (an exempt client's VAT-UE is not cut by it).
+      One window: on restoration (przywrócenie, VAT act art. 96 ust. 9a) the
+      caller must clear `vat_deregistered_on` (or the restored months are cut);
+      the gap between removal and restoration is then not modelled [verify].
     * `suspensions` – (first day, last day) of each zawieszenie (Prawo
       przedsiębiorców art. 22–25; a company in the KRS: art. 14a). For a period
       wholly inside a suspension these lapse: JPK_V7 (VAT act art. 99 ust. 7a),
