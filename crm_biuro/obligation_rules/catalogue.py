@@ -58,10 +58,11 @@ engine review (each an event, a same-date attachment, or another record's duty):
   a family foundation's CIT-8 (CIT8 applies to it; the review's "CIT-8FR"
   is the same CIT-8 date), the annual input-VAT correction (in the JPK_V7 of
   the next year's first period);
-* SF filed from the ACTUAL approval date (approval + 15 / 10 days): the engine
-  assumes approval on its last day, the earliest possible filing deadline is
-  never later than that; recalculating from a recorded approval belongs to the
-  Odoo side's obligation record;
+* SF filed from the ACTUAL approval date (approval + 15 / 10 days, UoR art. 69
+  ust. 1; CIT act art. 27 ust. 2): STILL OPEN. The engine assumes approval on
+  its last allowed day (art. 69 ust. 1a), which is the LATEST filing date; a
+  meeting that approves in April makes the real deadline earlier. The approval
+  date is an event the Odoo side must record and recompute "file" from;
 * not decided by the profile: spis z natury (KPiR regulation, 31 December, a
   bookkeeping step, not a filing), the OPP report (NIW by 15 July [verify]: no
   OPP flag), PIT-R, cash-method or annex-15 exclusions from quarterly VAT (VAT

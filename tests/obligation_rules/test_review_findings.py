@@ -161,3 +161,24 @@ def test_a_quarterly_vat_payer_that_ends_in_january_still_files_the_q1_return():
         (D(2027, 1, 1), "records", D(2027, 2, 25)),
         (D(2027, 3, 1), "records_and_declaration", D(2027, 4, 26)),
     ]
+
+
+def test_a_first_tax_year_must_end_with_the_chosen_tax_year():
+    # CIT act art. 8 ust. 2: the first year runs to the end of the CHOSEN tax
+    # year. A calendar-year company whose first year is said to end on 31 May
+    # 2027 would get an invented 19-month second year: warn.
+    from obligation_rules import history_warnings
+
+    history = [ProfileVersion(D(2025, 7, 1), CALENDAR_YEAR, ANNUAL_CIT)]
+    wrong = Lifecycle(activity_start=D(2025, 7, 1), first_tax_year_end=D(2027, 5, 31))
+    right = Lifecycle(activity_start=D(2025, 7, 1), first_tax_year_end=D(2026, 12, 31))
+    assert [code for _d, code, _t in history_warnings(history, wrong)] == [
+        "first_tax_year_end_month"
+    ]
+    assert history_warnings(history, right) == []
+    may_year = [
+        ProfileVersion(
+            D(2025, 7, 1), ClientProfile(**SPZOO, tax_year_end_month=5), ANNUAL_CIT
+        )
+    ]
+    assert history_warnings(may_year, wrong) == []
