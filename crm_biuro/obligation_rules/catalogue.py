@@ -22,7 +22,9 @@ against the consolidated statute, so the EARLIER plausible date is used and the
 rule says [verify]:
 
 * karta payment: the 20th (art. 38 ust. 1 as amended by Polski Ład; the 7th
-  before 2022), December by 28 December;
+  before 2022, outside SUPPORTED_FROM), December by 28 December. The one
+  exception to "the earlier date": the 7th is no longer the law's text, and
+  putting it in the calendar would be a phantom date every month;
 * VAT-8 / VAT-9M: art. 99 ust. 8 / ust. 9 as I know the act;
 * OSS / IOSS: not shifted (EU deadline; Reg. 282/2011 art. 59a per the review);
 * IFT-1R to the tax office by the end of January (as PIT-11), PIT-8C by the end
@@ -41,6 +43,37 @@ Not modelled here (events, or not dates): Mały ZUS Plus January formalities, RM
 CRBR entries (crm_biuro_verify), KSeF penalty rates and offline send deadlines,
 JPK_V7 KSeF markers, VAT-26, PCC-3, MDR, local taxes, the master file, the Estonian
 CIT monthly tax on distributions (due only for months with a distribution).
+
+Review deadlines-2026-12, the rest of its "missing" points, as decided in the
+engine review (each an event, a same-date attachment, or another record's duty):
+
+* events with no calendar date: VAT-UEK corrections, PIT-11 within 14 days of a
+  request after employment ends, ZUS re-registration (ZWUA + ZUA) within 7 days
+  when a relief ends, wakacje składkowe (RWS, filed for a month the client
+  picks), KSeF permission re-checks and revocation when the engagement ends,
+  CIT-15J (on a partner change) [verify its yearly date], GUS reports (only
+  for sampled units, per the PBSSP programme);
+* same date as a rule here, so nothing to diarise apart: the CIT-ST attachment
+  (with CIT-8), the simplified PIT advances (art. 44 ust. 6b, with PIT_ADV),
+  a family foundation's CIT-8 (CIT8 applies to it; the review's "CIT-8FR"
+  is the same CIT-8 date), the annual input-VAT correction (in the JPK_V7 of
+  the next year's first period);
+* SF filed from the ACTUAL approval date (approval + 15 / 10 days, UoR art. 69
+  ust. 1; CIT act art. 27 ust. 2): STILL OPEN. The engine assumes approval on
+  its last allowed day (art. 69 ust. 1a), which is the LATEST filing date; a
+  meeting that approves in April makes the real deadline earlier. The approval
+  date is an event the Odoo side must record and recompute "file" from;
+* not decided by the profile: spis z natury (KPiR regulation, 31 December, a
+  bookkeeping step, not a filing), the OPP report (NIW by 15 July [verify]: no
+  OPP flag), PIT-R, cash-method or annex-15 exclusions from quarterly VAT (VAT
+  act art. 99 ust. 2, 3b [verify wording]);
+* owner-level duties of a company's shareholders and partners (a sole
+  shareholder of an sp. z o.o., the partners of an sp.k., SUS act art. 8 ust. 6
+  pkt 4): they are due from the person, who is a client record of their own
+  (legal_form "osoba_fizyczna" with a zus_scheme gets ZUS_DRA by the 20th); a
+  health-only person there is not expressible yet [verify];
+* one tax form per partnership: partners of an s.c., sp.j. or sp.p. who chose
+  different forms need a client record each.
 """
 
 from collections.abc import Callable
@@ -99,14 +132,19 @@ class Rule:
     # paid or employed while suspended), annual returns stay (they cover the active
     # part of the year). See history.Lifecycle.
     suspends: bool | None = None
-    # The period whose suspension makes the item lapse, if not its own (JPK_V7K:
-    # the month-3 file carries the quarter's return, due unless the whole quarter
-    # was suspended).
+    # The period whose suspension, inactivity or lack of VAT registration makes
+    # the item lapse, if not its own (JPK_V7K: the month-3 file carries the
+    # quarter's return, due unless the whole quarter was suspended, or before
+    # the start, or after the end of the activity or of the registration).
     suspension_scope: Callable[[Period], Period] | None = None
     # A VAT code: none for a period outside the client's VAT registration.
     needs_vat_registration: bool = False
     # Days before the due date the Odoo side should remind (0: its default).
     remind_days: int = 0
+    # An act done AHEAD for the period it concerns (a tax-form election, a VAT
+    # period switch, ZAW-RD, the PPK re-enrolment): none once the activity has
+    # ended before it is due, whereas returns for a period stay due after the end.
+    prepares_period: bool = False
 
     @property
     def legal_basis(self) -> str:
@@ -780,6 +818,7 @@ _ADDED_RULES = (
         (Part("", _day_in_period(2, 25), "VAT act art. 99 ust. 3"),),
         proposable=_never,
         suspends=False,
+        prepares_period=True,
     ),
     # Income tax --------------------------------------------------------------------
     Rule(
@@ -819,6 +858,7 @@ _ADDED_RULES = (
                 "PIT act art. 9a ust. 2; lump-sum act art. 9 ust. 1",
             ),
         ),
+        prepares_period=True,
     ),
     Rule(
         "ESTONIAN_ENTRY",
@@ -828,6 +868,7 @@ _ADDED_RULES = (
         (Part("", _end_of_month_of_period(1), "CIT act art. 28j ust. 1 pkt 8"),),
         follows_tax_year=True,
         proposable=_never,
+        prepares_period=True,
     ),
     Rule(
         "FR_BENEFIT_TAX",
@@ -966,13 +1007,18 @@ _ADDED_RULES = (
         "ZUS IWA – accident-insurance rate information",
         _annual,
         _flag_reason("zus_iwa", "a payer of 10+ insured"),
-        # By 31 January for the previous year [verify the article].
+        # By 31 January for the previous year [verify the article]. NOT shifted:
+        # SUS act art. 31 applies art. 12 Ordynacji to contributions, and IWA is
+        # an information, not a contribution; whether the shift reaches it is not
+        # clear, so the calendar date (the earlier, safe one) is kept [verify:
+        # ZUS may publish the shifted date, which is then a day of slack].
         (
             Part(
                 "",
                 _end_of_month(1),
                 "ustawa o ubezpieczeniu społecznym z tytułu wypadków przy pracy "
                 "art. 31 [verify]",
+                shifts=False,
             ),
         ),
         suspends=True,
@@ -983,7 +1029,8 @@ _ADDED_RULES = (
         _monthly,
         _flag_reason("ppk", "running PPK"),
         # By the 15th of the month after the month of calculation and withholding.
-        # The PPK act is no tax law, so art. 12 § 5 Ordynacji does not reach it:
+        # The PPK act is no tax law, so art. 12 § 5 Ordynacji does not reach it
+        # (KC art. 115 may, the payment being due under a civil-law contract):
         # the calendar date is kept (the earlier, safe one).
         (Part("", _day_next_month(15), "ustawa o PPK art. 28 ust. 2", shifts=False),),
     ),
@@ -1001,13 +1048,24 @@ _ADDED_RULES = (
                 when=_is_ppk_reenrolment_year,
             ),
         ),
+        prepares_period=True,
     ),
     Rule(
         "PFRON_DEK",
         "PFRON DEK-I-0 – monthly declaration and payment",
         _monthly,
         _flag_reason("pfron", "a PFRON payer"),
-        (Part("", _day_next_month(20), "ustawa o rehabilitacji art. 49 ust. 1"),),
+        # NOT shifted: the PFRON act applies the Ordynacja to its payments only in
+        # part (art. 49 ust. 2 as I know it: dział III, not art. 12) [verify], so
+        # the 20th itself is kept, the earlier and safe date.
+        (
+            Part(
+                "",
+                _day_next_month(20),
+                "ustawa o rehabilitacji art. 49 ust. 1",
+                shifts=False,
+            ),
+        ),
     ),
     Rule(
         "PFRON_DEKR",
@@ -1015,11 +1073,13 @@ _ADDED_RULES = (
         _annual,
         _flag_reason("pfron", "a PFRON payer"),
         # By 20 January of the next year [verify: the review leaves it open].
+        # Not shifted, as PFRON_DEK.
         (
             Part(
                 "",
                 _day_of_month_after(1, 20),
                 "ustawa o rehabilitacji art. 49 ust. 1 [verify]",
+                shifts=False,
             ),
         ),
         suspends=True,

@@ -44,6 +44,10 @@ MESSAGES = {
     "vat_period_change_mid_quarter": (
         "A VAT period changes from the first day of a quarter (VAT act art. 99 ust. 3)."
     ),
+    "first_tax_year_end_month": (
+        "The first tax year ends where the chosen tax year ends (CIT act art. 8"
+        " ust. 2): its last month differs from the tax-year end month."
+    ),
     "quarterly_vat_first_year": (
         "No quarterly VAT in the first 12 months after VAT registration"
         " (VAT act art. 99 ust. 3a)."
@@ -111,6 +115,8 @@ def history_warnings(
         following = ordered[index + 1].date_from if index + 1 < len(ordered) else None
         if registered and _early_quarterly_vat(version, following, registered):
             codes.append("quarterly_vat_first_year")
+        if _first_year_misaligned(version, index, following, lifecycle):
+            codes.append("first_tax_year_end_month")
         found += [(day, code, MESSAGES[code]) for code in codes]
     return found
 
@@ -135,3 +141,17 @@ def _early_quarterly_vat(version: ProfileVersion, following, registered) -> bool
     return version.date_from < free_from and (
         following is None or following > registered
     )
+
+
+def _first_year_misaligned(version: ProfileVersion, index, following, lifecycle):
+    """A first tax year (Lifecycle.first_tax_year_end) that does not end in the
+    tax-year end month of the version in force on that day: the engine would
+    then invent an odd second year to get back in step."""
+    end = lifecycle.first_tax_year_end if lifecycle else None
+    if end is None or not version.profile.is_cit_payer:
+        return False
+    # The version in force on `end` (the first one also covers earlier days).
+    starts_in_time = index == 0 or version.date_from <= end
+    if not starts_in_time or (following is not None and following <= end):
+        return False
+    return end.month != version.profile.tax_year_end_month

@@ -21,7 +21,8 @@ The rule, per declaration code, walking forward through its settlement periods:
   begun, the new one starts right after it: sub-annual items are listed month by
   month until the new frequency lines up (e.g. quarterly advances chosen from
   February: February and March monthly, quarterly from Q2); a changed tax year
-  runs 12 to 23 months (CIT act art. 8 ust. 6).
+  runs 12 to 23 months (CIT act art. 8 ust. 3–6 as the review cites it
+  [verify paragraph]).
 * The first version also covers the time before its `date_from` (a history that
   was recorded late still dates the earlier periods, as the single-profile
   generator always did); use `Lifecycle.activity_start` to say there was nothing.
@@ -86,8 +87,12 @@ class Lifecycle:
       deletion from CEIDG/KRS): no obligation for a period wholly before the start
       or wholly after the end. The period containing the end keeps its obligations,
       and so do the annual returns of the last year (they are due after the end).
-    * `vat_registered_from` / `vat_deregistered_on` – the VAT registration window:
-      VAT codes (`Rule.needs_vat_registration`) only for periods overlapping it.
+    * `vat_registered_from` / `vat_deregistered_on` – the registration as VAT
+      czynny: VAT codes (`Rule.needs_vat_registration`) of a czynny profile only
+      for periods overlapping it (an exempt client's VAT-UE is not cut by it).
+      One window: on restoration (przywrócenie, VAT act art. 96 ust. 9a) the
+      caller must clear `vat_deregistered_on` (or the restored months are cut);
+      the gap between removal and restoration is then not modelled [verify].
     * `suspensions` – (first day, last day) of each zawieszenie (Prawo
       przedsiębiorców art. 22–25; a company in the KRS: art. 14a). For a period
       wholly inside a suspension these lapse: JPK_V7 (VAT act art. 99 ust. 7a),
@@ -270,7 +275,8 @@ def _next_period(rule, version, cursor, previous, lifecycle) -> Period:
         # The frequency or the tax year changed inside a period already begun.
         first = previous.end + timedelta(days=1)
         if length == 12:
-            # CIT act art. 8 ust. 6: the year after a change lasts 12–23 months.
+            # CIT act art. 8 (ust. 3–6 [verify paragraph]): the year after a change
+            # lasts 12–23 months.
             last = period.end
             if months_spanned(first, last) < 12:
                 last = end_of_month(*add_months(last.year, last.month, 12))
@@ -282,15 +288,37 @@ def _next_period(rule, version, cursor, previous, lifecycle) -> Period:
 
 
 def _exists(rule: Rule, period: Period, profile, lifecycle: Lifecycle) -> bool:
-    if not lifecycle.active_in(period):
+    # JPK_V7K: the month-3 file carries the quarter's return (VAT act art. 99
+    # ust. 2, by the 25th after the quarter), due while any month of the quarter
+    # was active and registered: a business ended on 15 January still owes the
+    # Q1 return, which its January records alone do not carry [verify: some
+    # offices file it early with the last month's records].
+    scope = rule.suspension_scope(period) if rule.suspension_scope else period
+    if not lifecycle.active_in(scope):
         return False
-    if rule.needs_vat_registration and not lifecycle.vat_registered_in(period):
+    # The window is the registration as VAT czynny. A client exempt under
+    # art. 113 may still be registered for EU transactions (VAT act art. 97
+    # ust. 1, 3) and then files VAT-UE outside that window: only a czynny profile
+    # is cut by it (the JPK_V7 codes apply to nothing else).
+    if (
+        rule.needs_vat_registration
+        and profile.is_vat_active
+        and not lifecycle.vat_registered_in(scope)
+    ):
         return False
-    if rule.lapses_in_suspension(profile):
-        scope = rule.suspension_scope(period) if rule.suspension_scope else period
-        if lifecycle.suspended_throughout(scope):
-            return False
-    return True
+    lapses = rule.lapses_in_suspension(profile)
+    return not (lapses and lifecycle.suspended_throughout(scope))
+
+
+def _due_while_active(rule: Rule, obligation, lifecycle: Lifecycle) -> bool:
+    """Nothing is due before the activity starts (the start year's tax form and
+    VAT period are chosen in the registration itself: CEIDG-1 / VAT-R, PIT act
+    art. 9a ust. 2, VAT act art. 96), and nothing done ahead for a period is due
+    after the activity has ended (`Rule.prepares_period`)."""
+    start, end = lifecycle.activity_start, lifecycle.activity_end
+    if start and obligation.due_date < start:
+        return False
+    return not (rule.prepares_period and end and obligation.due_date > end)
 
 
 def _periods(rule, versions: _Versions, lifecycle, walk_from: date, last: date):
@@ -311,8 +339,31 @@ def _periods(rule, versions: _Versions, lifecycle, walk_from: date, last: date):
         previous, cursor = period, period.end + timedelta(days=1)
 
 
+# A period begun under one version and finished after a change (a changed tax
+# year of up to 23 months, CIT act art. 8; months listed one by one until a new
+# frequency lines up) is only found by a walk that starts before that change.
+# The year running at the change may last up to 12 more months and the changed
+# one 23 after it: three years after a change every period is aligned again.
+SETTLED_AFTER = timedelta(days=3 * 366)
+
+
 def _walk_start(rule: Rule, versions: _Versions, start: date) -> date:
+    """Where to start walking the periods of `rule` for a range from `start`.
+
+    LOOKBACK before `start`, moved back before every version change less than
+    three years earlier: a walk begun that long after the last change meets only
+    aligned periods, so the range sees the very periods (and obligation keys) a
+    walk from the beginning would; without this, the 21-month year after a
+    change of tax year turned into a 12-month one when the range began late.
+    """
     first = max(start - LOOKBACK, SUPPORTED_FROM)
+    while True:
+        version = versions.at(first)
+        if version is versions.items[0] or first - version.date_from >= SETTLED_AFTER:
+            break
+        first = max(version.date_from - timedelta(days=1), SUPPORTED_FROM)
+        if first == SUPPORTED_FROM:
+            break
     profile = versions.at(first).profile
     length = MONTHS_IN[rule.frequency(profile)]
     return period_containing(first, length, anchor_month(rule, profile)).start
@@ -362,6 +413,8 @@ def generate_obligations_for_history(
             if not _exists(rule, period, profile, lifecycle):
                 continue
             for obligation in dated_parts(rule, period, profile):
+                if not _due_while_active(rule, obligation, lifecycle):
+                    continue
                 if start <= obligation.due_date <= end or start <= period.end <= end:
                     found.add(obligation)
     yield from sorted(found, key=_sort_key_factory())

@@ -177,15 +177,17 @@ ROWS = [
     # Annual reconciliation in the April DRA, 20 May: 2026 Wed; 2028 Sat -> Mon 22
     ("HEALTH_ANNUAL", HEALTH_ONLY, Y(2025), None, D(2026, 5, 20)),
     ("HEALTH_ANNUAL", HEALTH_ONLY, Y(2027), None, D(2028, 5, 22)),
-    # ZUS IWA by 31 January: 2027 Sun -> Mon 1 Feb
-    ("ZUS_IWA", PAYER, Y(2026), None, D(2027, 2, 1)),
+    # ZUS IWA by 31 January, NOT shifted (an information, not a contribution:
+    # SUS act art. 31 brings art. 12 Ordynacji to contributions only): 2027 Sun
+    ("ZUS_IWA", PAYER, Y(2026), None, D(2027, 1, 31)),
     # PPK by the 15th, NOT shifted: 15 Aug 2026 is a Saturday and a holiday
     ("PPK_PAY", PAYER, M(2026, 7), None, D(2026, 8, 15)),
     # PPK re-enrolment by the end of February 2027 (Sunday, not shifted); none 2026
     ("PPK_REENROL", PAYER, Y(2027), None, D(2027, 2, 28)),
     ("PPK_REENROL", PAYER, Y(2026), None, None),
-    # PFRON monthly 20th: 20 Jun 2026 Sat -> Mon 22 Jun; DEK-R 20 Jan 2027 Wed
-    ("PFRON_DEK", PAYER, M(2026, 5), None, D(2026, 6, 22)),
+    # PFRON monthly 20th, NOT shifted (ustawa o rehabilitacji art. 49 refers to
+    # the Ordynacja only in part): 20 Jun 2026 Sat stays; DEK-R 20 Jan 2027 Wed
+    ("PFRON_DEK", PAYER, M(2026, 5), None, D(2026, 6, 20)),
     ("PFRON_DEKR", PAYER, Y(2026), None, D(2027, 1, 20)),
     # KSeF: the client's own dates, NOT shifted
     ("KSEF_START", KSEF, M(2026, 4), None, D(2026, 4, 1)),  # Wed
