@@ -30,6 +30,7 @@
         "views/biuro_billing_report_views.xml",
         "views/account_move_views.xml",
         "views/res_partner_dashboard_views.xml",
+        "views/portal_templates.xml",
         "views/crm_biuro_billing_menus.xml",
     ],
     "demo": [

@@ -1,3 +1,4 @@
+from . import mail_thread
 from . import biuro_client_record_mixin
 from . import biuro_declaration_type
 from . import biuro_contract

@@ -190,6 +190,12 @@ class BiuroContract(models.Model):
     def _biuro_timeline_label(self):
         return _("New contract:")
 
+    def _biuro_contract_report(self):
+        """Hook: the report that prints the contract as a document (the agreement
+        the client signs), offered to the client's owner in the portal. None here;
+        crm_biuro_billing adds the accounting services agreement."""
+        return self.env["ir.actions.report"]
+
     def action_activate(self):
         self.write({"state": "active"})
         return True

@@ -21,6 +21,8 @@ from . import test_client_duplicates
 from . import test_gdpr
 from . import test_client_reports
 from . import test_client_record_mixin
+from . import test_month_mixin
+from . import test_creation_message
 from . import test_security_gdpr
 from . import test_security_base
 from . import test_work_item

@@ -1,4 +1,6 @@
-from odoo import api, fields, models
+import base64
+
+from odoo import _, api, fields, models
 
 
 class BiuroContract(models.Model):
@@ -20,6 +22,22 @@ class BiuroContract(models.Model):
         tracking=True,
         help="How the flat fee of a month in which the contract starts or ends is "
         "billed.",
+    )
+
+    # the agreement printed from the template, signed by both parties, scanned back
+    signed_file = fields.Binary(
+        string="Signed agreement",
+        attachment=True,
+        copy=False,
+        groups="crm_biuro.group_biuro_user",
+        help="The scan of the agreement signed by both parties.",
+    )
+    signed_file_name = fields.Char(copy=False, groups="crm_biuro.group_biuro_user")
+    signed_date = fields.Date(
+        string="Signed on",
+        copy=False,
+        tracking=True,
+        groups="crm_biuro.group_biuro_user",
     )
 
     biuro_indexed_from = fields.Date(
@@ -52,3 +70,22 @@ class BiuroContract(models.Model):
                 )
             else:
                 contract.monthly_fee = 0.0
+
+    def write(self, vals):
+        if vals.get("signed_file"):
+            # a new scan does not lose the one it replaces: it stays on the timeline
+            for contract in self.filtered("signed_file"):
+                contract.message_post(
+                    body=_("The signed agreement was replaced; the previous scan:"),
+                    attachments=[
+                        (
+                            contract.signed_file_name or f"{contract.name}.pdf",
+                            base64.b64decode(contract.signed_file),
+                        )
+                    ],
+                    subtype_xmlid="mail.mt_note",
+                )
+        return super().write(vals)
+
+    def _biuro_contract_report(self):
+        return self.env.ref("crm_biuro_billing.action_report_biuro_contract")

@@ -81,3 +81,11 @@ class ResPartner(models.Model):
                 and move.state == "posted"
                 for move in partner.invoice_ids
             )
+
+    def _biuro_blocked_for_portal(self):
+        """The companies among these that are blocked for non-payment, for the
+        portal's invoice pages (the callers pass only companies whose invoices the
+        person may read)."""
+        # sudo: the block flag and name of companies whose invoices the caller was
+        # allowed to read (see the portal controller); nothing else is read
+        return self.sudo().filtered("biuro_payment_blocked")

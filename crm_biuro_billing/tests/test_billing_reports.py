@@ -46,3 +46,58 @@ class TestBillingReports(BillingCase):
             "crm_biuro_billing.action_biuro_billing_analysis"
         )
         self.assertEqual(action["view_mode"], "pivot,graph,list")
+
+    def test_profitability_from_billed_revenue_and_booked_time(self):
+        """The monthly run's posted invoices are the revenue of the profitability
+        report; the hours booked on the client's analytic account (timesheets) are
+        both billed per hour and counted as the client's cost."""
+        self.client_a.biuro_accountant_id = self.office_user
+        self.make_contract(
+            self.client_a,
+            [
+                {"product_id": self.kpir.id, "kind": "flat", "price": 450},
+                {"product_id": self.advisory.id, "kind": "per_hour", "price": 250},
+            ],
+        )
+        plan = self.env["account.analytic.plan"].create({"name": "Klienci"})
+        account = self.env["account.analytic.account"].create(
+            {"name": "Alfa", "plan_id": plan.id, "partner_id": self.client_a.id}
+        )
+        self.env["account.analytic.line"].create(
+            {
+                "name": "Konsultacja podatkowa",
+                plan._column_name(): account.id,
+                "partner_id": self.client_a.id,
+                "date": "2026-01-12",
+                "unit_amount": 2,
+                "amount": -180,  # the time's cost: 2 hours of the accountant
+                "product_uom_id": self.env.ref("uom.product_uom_hour").id,
+            }
+        )
+        run = self.run_month("2026-01-01")
+        run.action_post_invoices()
+        invoice = run.move_ids.filtered(lambda m: m.partner_id == self.client_a)
+        self.assertEqual(invoice.amount_untaxed, 450 + 2 * 250)
+        wizard = self.env["biuro.report.wizard"].create(
+            {
+                "report": "profitability",
+                "date_from": "2026-01-01",
+                "date_to": "2026-02-28",  # the invoice is dated when posted
+            }
+        )
+        action = wizard.action_open()
+        line = self.env["biuro.client.report"].search(
+            action["domain"] + [("partner_id", "=", self.client_a.id)]
+        )
+        self.assertRecordValues(
+            line,
+            [
+                {
+                    "revenue": 950.0,
+                    "invoice_count": 1,
+                    "costs": 180.0,
+                    "margin": 770.0,
+                    "user_id": self.office_user.id,
+                }
+            ],
+        )

@@ -1,3 +1,5 @@
+import itertools
+from types import SimpleNamespace
 from unittest.mock import patch
 
 from freezegun import freeze_time
@@ -6,6 +8,7 @@ from odoo import Command, fields
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
+from ..models import biuro_billing_run as billing_run_module
 from .common import BillingCase
 
 
@@ -453,6 +456,56 @@ class TestBillingRun(BillingCase):
             self.assertEqual(len(run.move_ids), 1)
             cron_env._cron_biuro_billing()
         self.assertEqual(len(self.invoices(self.client_a)), 1)
+
+    def test_cron_resumes_in_committed_slices_and_reports_progress(self):
+        """A slice ends when its time is up; the next one resumes after the last
+        client done (the run's resume point) and none is billed twice. Each slice
+        reports its progress to Odoo's cron (ir.cron.progress)."""
+        client_c = self.make_client("Gamma sp. z o.o.", biuro_state="active")
+        clients = self.client_a | self.client_b | client_c
+        for client in clients:
+            self.make_contract(
+                client, [{"product_id": self.kpir.id, "kind": "flat", "price": 450}]
+            )
+        progress = self.env["ir.cron.progress"].create(
+            {"cron_id": self.env.ref("crm_biuro_billing.ir_cron_biuro_billing").id}
+        )
+        # sudo: the cron runs as the superuser (OdooBot), over every company
+        cron_env = (
+            self.env["biuro.billing.run"]
+            .sudo()
+            .with_context(ir_cron_progress_id=progress.id)
+        )
+        # one client a batch, and each look at the clock finds the slice's time up
+        clock = itertools.count(step=10**6)
+        fake_time = SimpleNamespace(monotonic=lambda: next(clock))
+        slices = []
+        with (
+            freeze_time("2026-03-02"),
+            patch.object(billing_run_module, "BATCH_SIZE", 1),
+            patch.object(billing_run_module, "time", fake_time),
+        ):
+            for _slice in range(100):
+                cron_env._cron_biuro_billing()
+                run = self.env["biuro.billing.run"].search(
+                    [
+                        ("company_id", "=", self.env.company.id),
+                        ("month", "=", "2026-02-01"),
+                    ]
+                )
+                slices.append((run.state, progress.done, progress.remaining))
+                if run.state == "done":
+                    break
+        self.assertGreaterEqual(len(slices), len(clients))
+        state, done, remaining = slices[0]
+        self.assertEqual(state, "running")
+        self.assertGreater(done, 0)
+        self.assertGreater(remaining, 0)
+        self.assertEqual(slices[-1][0], "done")
+        self.assertEqual(slices[-1][2], 0)
+        for client in clients:
+            self.assertEqual(len(self.invoices(client, "2026-02-01")), 1, client.name)
+        self.assertEqual(run.last_partner_id, max(run.move_ids.partner_id.ids))
 
     def test_bill_month_returns_a_plain_summary(self):
         self.make_contract(

@@ -61,6 +61,23 @@ class TestCollections(BillingCase):
             )
             self.assertIn(self.client_a, blocked)
 
+    def test_blocked_client_flagged_on_its_dashboard_and_in_the_list(self):
+        with freeze_time("2026-02-16"):
+            self.cron()
+        self.assertTrue(self.client_a.biuro_payment_blocked)
+        view = self.env.ref("crm_biuro.view_partner_biuro_dashboard")
+        partners = self.env["res.partner"].with_context(lang="en_US")
+        arch = partners.get_views([(view.id, "form")])["views"]["form"]["arch"]
+        self.assertIn('invisible="not biuro_payment_blocked"', arch)
+        self.assertIn("Blocked for non-payment", arch)
+        action = self.client_a.action_biuro_dashboard()
+        self.assertEqual(action["res_id"], self.client_a.id)
+        search = self.env.ref("crm_biuro.view_partner_search_biuro")
+        search_arch = partners.get_views([(search.id, "search")])["views"]["search"][
+            "arch"
+        ]
+        self.assertIn('name="pay_blocked"', search_arch)
+
     def test_payment_lifts_the_block(self):
         with freeze_time("2026-02-16"):
             self.cron()

@@ -202,11 +202,39 @@ class TestRetention(ComplianceCase):
 @tagged("post_install", "-at_install")
 class TestGdpr(ComplianceCase):
     def test_anonymisation_keeps_the_case_and_says_so(self):
+        """crm_biuro's GDPR anonymisation (the manager's wizard, preview then
+        confirmation) leaves the AML case and its people as they were, and the case
+        says why and until when it is kept."""
         client = self.make_client(biuro_state="active")
-        case = self.make_case(client)
+        case = self.approve(self.make_case(client))
         person = self.add_ubo(case, "Jan Kowalski", 100.0, pesel="44051401359")
-        # what crm_biuro's anonymisation writes on the client
-        client.write({"name": "Deleted client", "biuro_anonymized_date": "2026-12-04"})
+        contract = self.env["biuro.contract"].create(
+            {
+                "partner_id": client.id,
+                "date_start": "2020-01-01",
+                "date_end": "2024-06-30",
+            }
+        )
+        contract.action_activate()
+        contract.action_terminate()
+        wizard = (
+            self.env["biuro.gdpr.anonymize"]
+            .with_user(self.manager)
+            .with_context(lang="en_US")
+            .create({"partner_id": client.id})
+        )
+        wizard.action_preview()
+        wizard.confirm = True
+        wizard.action_anonymize()
+        self.assertTrue(client.biuro_anonymized_date)
+        self.assertNotEqual(client.name, "Firma Testowa sp. z o.o.")
         self.assertTrue(case.exists())
-        self.assertEqual(person.pesel, "44051401359")
-        self.assertIn("kept as the AML act requires", case.message_ids[0].body)
+        self.assertEqual(case.state, "approved")
+        self.assertRecordValues(
+            person,
+            [{"name": "Jan Kowalski", "pesel": "44051401359", "share_percent": 100.0}],
+        )
+        self.assertEqual(case.retention_until, date(2029, 6, 30))
+        note = case.message_ids[0].body
+        self.assertIn("kept as the AML act requires", note)
+        self.assertIn("2029", note)

@@ -110,6 +110,19 @@ class TestPortalMandates(PortalHttpCase):
             self.url_open(f"/my/clients/{self.foreign.id}").status_code, 404
         )
 
+    def test_card_in_polish(self):
+        """The card's sections are placed by id, not by a heading's text, so the
+        page renders in the office's language too (inheritance applies to the
+        translated template)."""
+        if not self.env["res.lang"]._lang_get("pl_PL"):
+            self.skipTest("Polish is not installed")
+        self.person.lang = "pl_PL"
+        self.authenticate(self.person.login, self.person.login)
+        tree = self.card(self.alfa)
+        self.assertTrue(tree.xpath('//div[@id="biuro_contracts"]'))
+        rows = tree.xpath('//tr[contains(@class, "o_biuro_mandate_row")]')
+        self.assertEqual([int(r.get("data-mandate_id")) for r in rows], [self.upl1.id])
+
     def test_owner_sends_a_signed_document(self):
         self.authenticate(self.person.login, self.person.login)
         response = self.upload(self.alfa, self.upl1)

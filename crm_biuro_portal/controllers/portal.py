@@ -2,7 +2,7 @@ from werkzeug.exceptions import Forbidden, NotFound
 
 from odoo import fields, http
 from odoo.exceptions import AccessError, UserError
-from odoo.http import request
+from odoo.http import content_disposition, request
 from odoo.tools import groupby
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
@@ -149,6 +149,9 @@ class BiuroClientPortal(CustomerPortal):
                 "contracts": env["biuro.contract"].search(
                     [("partner_id", "=", client.id)]
                 ),
+                # the owner may download the contract as the signed document
+                "contract_pdf": access.level in MANAGE_LEVELS
+                and bool(env["biuro.contract"]._biuro_contract_report()),
                 "invoices": Move.search(
                     self._biuro_invoice_domain(client),
                     order="invoice_date desc, id desc",
@@ -161,6 +164,35 @@ class BiuroClientPortal(CustomerPortal):
             }
         )
         return request.render("crm_biuro_portal.portal_my_biuro_client", values)
+
+    @http.route(
+        ["/my/clients/<int:client_id>/contracts/<int:contract_id>/pdf"],
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_my_biuro_contract_pdf(self, client_id, contract_id, **kw):
+        """The contract as the document the client signs (when an addon prints one),
+        for the company's owner only."""
+        access = self._biuro_access_or_404(client_id, MANAGE_LEVELS)
+        contract = request.env["biuro.contract"].search(
+            [("id", "=", contract_id), ("partner_id", "=", access.client_id.id)]
+        )
+        report = contract._biuro_contract_report()
+        if not contract or not report:
+            raise NotFound()
+        # sudo: the contract was found with the owner's own rights, among those of a
+        # company they own; the office's report is rendered for that contract only
+        report = report.sudo()
+        pdf, _kind = report._render_qweb_pdf(report.report_name, contract.ids)
+        return request.make_response(
+            pdf,
+            headers=[
+                ("Content-Type", "application/pdf"),
+                ("Content-Length", len(pdf)),
+                ("Content-Disposition", content_disposition(f"{contract.name}.pdf")),
+            ],
+        )
 
     # --- documents ---------------------------------------------------------------
 

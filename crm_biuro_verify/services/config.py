@@ -11,9 +11,14 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-from .. import registries
-from ..registries import RetryPolicy
-from . import registry_table
+try:
+    from .. import registries
+    from . import registry_table
+except ImportError:  # plain Python: ``services`` imported from the addon directory
+    import registries
+    from services import registry_table
+
+RetryPolicy = registries.RetryPolicy
 
 PREFIX = "crm_biuro_verify."
 REGISTRY_ORDER = registry_table.ORDER

@@ -6,9 +6,14 @@ right away; each registry's answer also becomes the new client's first evidence.
 import dataclasses
 import re
 
-from .. import registries
-from ..registries.http import warsaw_now
-from . import config, outcomes
+try:
+    from .. import registries
+    from . import config, outcomes
+except ImportError:  # plain Python: ``services`` imported from the addon directory
+    import registries
+    from services import config, outcomes
+
+warsaw_now = registries.warsaw_now
 
 # GUS "szczególna forma prawna" symbols -> crm_biuro legal forms.
 GUS_LEGAL_FORMS = {

@@ -121,18 +121,38 @@ def check_polish_office(url, db):
     assert {"todo", "done", "filed", "late", "cancelled"} <= states
     assert call("mail.message", "search_count", [("message_type", "=", "email")])
     assert call("biuro.document", "search_count", [("uploaded_by", "!=", False)])
-    # everything on the clients' timelines is in the office's language
+    # the compliance file: a high-risk client whose UBOs differ from its CRBR
+    # evidence (found by the comparison), a power of attorney about to expire
+    assert call(
+        "biuro.aml.discrepancy",
+        "search_count",
+        [("case_id.risk_level", "=", "high"), ("state", "=", "open")],
+    ), "no open CRBR discrepancy of a high-risk client"
+    assert call(
+        "biuro.mandate",
+        "search_count",
+        [("mandate_type", "=", "upl1"), ("state", "=", "expiring")],
+    ), "no expiring UPL-1"
+    # everything on the timelines of the clients and of their records (contracts,
+    # obligations, documents, AML cases, powers of attorney...) is in the office's
+    # language, the "<record> created" notes included
     clients = call("res.partner", "search", [("biuro_client", "=", True)])
-    bodies = [
-        message["body"]
-        for message in call(
-            "mail.message",
-            "search_read",
-            [("model", "=", "res.partner"), ("res_id", "in", clients)],
-            fields=["body"],
-        )
-    ]
-    assert bodies, "the demo clients have empty timelines"
+    messages = call(
+        "mail.message",
+        "search_read",
+        [
+            "|",
+            ("model", "=like", "biuro.%"),
+            "&",
+            ("model", "=", "res.partner"),
+            ("res_id", "in", clients),
+        ],
+        fields=["model", "body"],
+    )
+    assert {"res.partner", "biuro.obligation", "biuro.contract"} <= {
+        message["model"] for message in messages
+    }, "the demo clients or their records have empty timelines"
+    bodies = [message["body"] for message in messages]
     english = english_phrases()
     found = sorted({phrase for body in bodies for phrase in english if phrase in body})
     assert not found, f"English on the demo timelines: {found}"

@@ -28,6 +28,8 @@ PLAIN = {
     "crm_biuro_verify": [
         "registries",
         "fake_registries",
+        "services.config",
+        "services.lookup",
         "services.outcomes",
         "services.registry_table",
     ],
