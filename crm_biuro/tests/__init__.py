@@ -31,3 +31,4 @@ from . import test_team_visibility
 from . import test_pulpit
 from . import test_pulpit_tour
 from . import test_pulpit_work
+from . import test_new_company_defaults
