@@ -11,7 +11,7 @@
     "development_status": "Alpha",
     "installable": True,
     "depends": ["crm_biuro"],
-    "external_dependencies": {"python": ["zeep", "requests"]},
+    "external_dependencies": {"python": ["zeep", "requests", "py7zr"]},
     "data": [
         "security/ir.model.access.csv",
         "security/crm_biuro_verify_security.xml",
