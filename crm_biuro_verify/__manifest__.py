@@ -20,6 +20,7 @@
         "data/ir_cron_data.xml",
         "views/biuro_verification_views.xml",
         "views/biuro_beneficial_owner_views.xml",
+        "views/biuro_whitelist_flat_file_views.xml",
         "views/res_partner_views.xml",
         "views/res_partner_dashboard_views.xml",
         "views/res_config_settings_views.xml",

@@ -10,3 +10,4 @@ from . import test_security_verify
 from . import test_gdpr_verify
 from . import test_merge_verify
 from . import test_verified_hook
+from . import test_flat_file
