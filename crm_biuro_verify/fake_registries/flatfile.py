@@ -108,7 +108,9 @@ def pack_7z(json_bytes, day):
     import py7zr
 
     buffer = io.BytesIO()
-    with py7zr.SevenZipFile(buffer, mode="w") as archive:
+    # LZMA2 at its fastest preset: the benchmark's file is hundreds of MB of hex
+    filters = [{"id": py7zr.FILTER_LZMA2, "preset": 1}]
+    with py7zr.SevenZipFile(buffer, mode="w", filters=filters) as archive:
         archive.writestr(json_bytes, f"{day:%Y%m%d}.json")
     return buffer.getvalue()
 

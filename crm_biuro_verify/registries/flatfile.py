@@ -52,6 +52,10 @@ TOKEN_RE = re.compile(rb'\s*(?:"((?:[^"\\]|\\.)*)"|([{}\[\],:])|([^\s{}\[\],:"]+
 # The longest token the file has is a 128-digit hash: a longer run without one is
 # not this format (and must not grow the buffer without end).
 MAX_PENDING = 64 * 1024
+# Bytes tokenised at a time, and the most py7zr may decompress in one call (its own
+# default is up to 128 MB per call: bounded, but more than the import needs).
+PIECE = 1024 * 1024
+DECOMPRESS_CHUNK = 8 * 1024 * 1024
 
 
 class FlatFileError(errors.Unavailable):
@@ -169,10 +173,13 @@ class FlatFileParser:
     # --- tokens -> structure ----------------------------------------------------------
 
     def feed(self, data):
-        if not data:
-            return
-        self._size += len(data)
-        buffer = self._buffer + bytes(data) if self._buffer else bytes(data)
+        view = memoryview(data)
+        for start in range(0, len(view), PIECE):
+            self._feed_piece(view[start : start + PIECE])
+
+    def _feed_piece(self, piece):
+        self._size += len(piece)
+        buffer = self._buffer + piece if self._buffer else bytes(piece)
         pos = self._scan(buffer, final=False)
         self._buffer = buffer[pos:]
         if len(self._buffer) > MAX_PENDING:
@@ -284,8 +291,13 @@ def read_archive(archive, parser):
     """Decompress the JSON member of ``archive`` (a path or a binary file object)
     into ``parser`` chunk by chunk; -> the parser's :class:`FlatFileStats`."""
     import py7zr
+    import py7zr.py7zr as py7zr_module
     from py7zr.exceptions import ArchiveError
     from py7zr.io import Py7zIO, WriterFactory
+
+    if hasattr(py7zr_module, "get_memory_limit"):
+        # the decompression chunk: py7zr has no parameter for it, only this helper
+        py7zr_module.get_memory_limit = lambda: DECOMPRESS_CHUNK
 
     class _ToParser(Py7zIO):
         def __init__(self):

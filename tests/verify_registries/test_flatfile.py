@@ -283,3 +283,19 @@ def test_download_over_http_and_a_day_without_a_file():
                 fake.flatfile_url, DAY, io.BytesIO(), session=requests.Session()
             )
         assert fake.flatfile.counts["file"] == 3
+
+
+def test_archive_is_decompressed_in_bounded_chunks():
+    """~13 MB of JSON reach the parser in pieces of at most 8 MiB."""
+    head = (
+        b'{"naglowek":{"dataGenerowaniaDanych":"20261208","liczbaTransformacji":"5"},'
+        b'"skrotyPodatnikowCzynnych":[\n'
+    )
+    data = head + b",\n".join([b'"' + b"0f" * 64 + b'"'] * 100_000) + b"]}"
+    chunks = []
+    parser = flatfile.FlatFileParser(lambda kind, v: None)
+    feed = parser.feed
+    parser.feed = lambda chunk: chunks.append(len(chunk)) or feed(chunk)
+    stats = flatfile.read_archive(io.BytesIO(pack_7z(data, DAY)), parser)
+    assert stats.active == 100_000 and stats.json_bytes == len(data)
+    assert len(chunks) >= 2 and max(chunks) <= flatfile.DECOMPRESS_CHUNK
