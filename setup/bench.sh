@@ -40,6 +40,7 @@ for bench in $BENCHES; do
         run_bench verify-night crm_biuro_verify bench_verify.py --scenario night \
             ${BENCH_NIGHT_CLIENTS:+--clients "$BENCH_NIGHT_CLIENTS"}
         ;;
+    nodes) run_bench nodes crm_biuro_verify bench_two_nodes.py --logs "$LOCAL/bench" ;;
     billing) run_bench billing crm_biuro_billing ;;
     *) die "unknown benchmark: $bench" ;;
     esac
