@@ -22,3 +22,4 @@ from . import biuro_client_duplicate
 from . import base_import_import
 from . import ir_fields_converter
 from . import biuro_demo_office
+from . import res_partner_search
