@@ -41,6 +41,7 @@ for bench in $BENCHES; do
             ${BENCH_NIGHT_CLIENTS:+--clients "$BENCH_NIGHT_CLIENTS"}
         ;;
     nodes) run_bench nodes crm_biuro_verify bench_two_nodes.py --logs "$LOCAL/bench" ;;
+    search) run_bench search crm_biuro ;;
     billing) run_bench billing crm_biuro_billing ;;
     *) die "unknown benchmark: $bench" ;;
     esac

@@ -52,4 +52,4 @@ class TestClientSearch(BiuroCase):
         )
         names = {row[0] for row in self.env.cr.fetchall()}
         for column in TRIGRAM_COLUMNS:
-            self.assertIn(f"res_partner_biuro_{column}_trgm_idx", names)
+            self.assertIn(f"res_partner_{column}_biuro_trgm_idx", names)
