@@ -250,7 +250,18 @@ def plan_indexes(env, text):
             if word.startswith("res_partner_") and word.endswith("_idx")
         }
     )
-    return ", ".join(used) or ("sequential scan" if "Seq Scan" in plan else "-")
+    trigram = [
+        name.removeprefix("res_partner_").removesuffix("_biuro_trgm_idx")
+        for name in used
+        if name.endswith("_biuro_trgm_idx")
+    ]
+    others = [name for name in used if not name.endswith("_biuro_trgm_idx")]
+    parts = []
+    if trigram:
+        combined = "BitmapOr: " if "BitmapOr" in plan else ""
+        parts.append(f"{combined}{', '.join(trigram)} (trigram)")
+    parts += others
+    return "; ".join(parts) or ("sequential scan" if "Seq Scan" in plan else "-")
 
 
 def measure(env, by_kind):
