@@ -49,6 +49,14 @@ MASK_RE = re.compile(r"[0-9XY]{26}")
 # One JSON token after optional whitespace: a string (group 1), a structural
 # character (group 2) or a bare literal - number, true/false/null (group 3).
 TOKEN_RE = re.compile(rb'\s*(?:"((?:[^"\\]|\\.)*)"|([{}\[\],:])|([^\s{}\[\],:"]+))')
+# A run of array items each followed by a comma, read in one go (the file is
+# millions of them: token by token would cost minutes), and the strings in it.
+RUNS = {
+    "active": re.compile(rb'(?:\s*"[0-9a-fA-F]{128}"\s*,)+'),
+    "exempt": re.compile(rb'(?:\s*"[0-9a-fA-F]{128}"\s*,)+'),
+    "mask": re.compile(rb'(?:\s*"[0-9XY]{26}"\s*,)+'),
+}
+STRINGS_RE = re.compile(rb'"([^"]*)"')
 # The longest token the file has is a 128-digit hash: a longer run without one is
 # not this format (and must not grow the buffer without end).
 MAX_PENDING = 64 * 1024
@@ -208,6 +216,11 @@ class FlatFileParser:
         pos, end = 0, len(buffer)
         match = TOKEN_RE.match
         while pos < end:
+            kind = self._array_kind()
+            if kind is not None:
+                pos = self._run(kind, buffer, pos)
+                if pos >= end:
+                    break
             token = match(buffer, pos)
             if token is None:
                 break  # an unfinished string (or garbage, caught by close())
@@ -223,6 +236,31 @@ class FlatFileParser:
                 self._value(literal, is_string=False)
             pos = token.end()
         return pos
+
+    def _array_kind(self):
+        """The kind of values of the top-level array being read, else None."""
+        if len(self._stack) == 2 and self._stack[1] == "arr":
+            return ARRAYS.get(self._keys[0])
+        return None
+
+    def _run(self, kind, buffer, pos):
+        """Take the items followed by a comma from ``pos`` at once; -> new pos."""
+        run = RUNS[kind].match(buffer, pos)
+        if run is None:
+            return pos  # the token path reads (or refuses) what comes
+        values = STRINGS_RE.findall(buffer, pos, run.end())
+        if kind == "mask":
+            values = [value.decode("ascii") for value in values]
+        else:
+            values = [value.lower() for value in values]
+        batch = self._batches[kind]
+        batch.extend(values)
+        size = self.batch_size
+        while len(batch) >= size:
+            self._counts[kind] += size
+            self.on_batch(kind, batch[:size])
+            del batch[:size]
+        return run.end()
 
     def _structure(self, char):
         if self._done:
