@@ -284,26 +284,25 @@ class VerificationRun:
         lanes = []
         deadline = time.monotonic() + self.time_budget if self.time_budget else None
         partners_by_id = {}
-        self._prepare_whitelist(todo, deadline)
         if todo.get("gus"):
             self._open_gus()
         finished = False
         try:
             for registry, partners in todo.items():
-                if not partners:
-                    continue
-                partners_by_id.update({p.id: p for p in partners})
-                units = list(
-                    chunks(self._items(registry, partners), UNIT_SIZE[registry])
+                if partners and registry != "whitelist":
+                    lanes.append(
+                        self._lane(registry, partners, out, stop, partners_by_id)
+                    )
+                    lanes[-1].start()
+            # the flat file answers while the other registries' requests go out
+            self._prepare_whitelist(todo, deadline)
+            if todo.get("whitelist"):
+                lanes.append(
+                    self._lane(
+                        "whitelist", todo["whitelist"], out, stop, partners_by_id
+                    )
                 )
-                call, per_item = self._caller(registry)
-                limiter = self.gus_limiter if registry == "gus" else None
-                lane = _Lane(
-                    registry, units, call, out, stop, per_item=per_item, limiter=limiter
-                )
-                lanes.append(lane)
-            for lane in lanes:
-                lane.start()
+                lanes[-1].start()
             alive = {lane.registry for lane in lanes}
             while alive:
                 try:
@@ -333,9 +332,18 @@ class VerificationRun:
             self._close_gus(finished)
             for name, client in self._clients.items():
                 self.requests[name] += sum(client.calls.values())
-            if todo.get("whitelist"):
+            if todo.get("whitelist") and hasattr(self, "wl_quota"):
                 self._save_quota_safely()
         return self
+
+    def _lane(self, registry, partners, out, stop, partners_by_id):
+        partners_by_id.update({p.id: p for p in partners})
+        units = list(chunks(self._items(registry, partners), UNIT_SIZE[registry]))
+        call, per_item = self._caller(registry)
+        limiter = self.gus_limiter if registry == "gus" else None
+        return _Lane(
+            registry, units, call, out, stop, per_item=per_item, limiter=limiter
+        )
 
     # --- the white list's flat file (no request) -------------------------------------
 
