@@ -20,8 +20,8 @@ from ..registries import flatfile
 
 _logger = logging.getLogger(__name__)
 
-HASH_TABLE = "biuro_whitelist_flat_hash"
-MASK_TABLE = "biuro_whitelist_flat_mask"
+# The tables: biuro_whitelist_flat_hash (hash, exempt) and biuro_whitelist_flat_mask
+# (mask, bank), spelled out in every query (none is formatted).
 # Hash pairs looked up per query.
 LOOKUP_BATCH = 5000
 
@@ -29,30 +29,31 @@ LOOKUP_BATCH = 5000
 def create_hash_index(cr):
     # equality lookups only: a hash index keeps 4 bytes per hash, not 64
     cr.execute(
-        f"CREATE INDEX IF NOT EXISTS {HASH_TABLE}_hash_idx "
-        f"ON {HASH_TABLE} USING hash (hash)"
+        "CREATE INDEX IF NOT EXISTS biuro_whitelist_flat_hash_hash_idx "
+        "ON biuro_whitelist_flat_hash USING hash (hash)"
     )
 
 
 def create_tables(cr):
     cr.execute(
-        f"""
-        CREATE TABLE IF NOT EXISTS {HASH_TABLE} (
+        """
+        CREATE TABLE IF NOT EXISTS biuro_whitelist_flat_hash (
             hash bytea NOT NULL,
             exempt boolean NOT NULL
         );
-        CREATE TABLE IF NOT EXISTS {MASK_TABLE} (
+        CREATE TABLE IF NOT EXISTS biuro_whitelist_flat_mask (
             mask varchar(26) NOT NULL,
             bank varchar(8) NOT NULL
         );
-        CREATE INDEX IF NOT EXISTS {MASK_TABLE}_bank_idx ON {MASK_TABLE} (bank);
+        CREATE INDEX IF NOT EXISTS biuro_whitelist_flat_mask_bank_idx
+            ON biuro_whitelist_flat_mask (bank);
         """
     )
     create_hash_index(cr)
 
 
 def clear(cr):
-    cr.execute(f"TRUNCATE {HASH_TABLE}, {MASK_TABLE}")
+    cr.execute("TRUNCATE biuro_whitelist_flat_hash, biuro_whitelist_flat_mask")
 
 
 class _Copier:
@@ -67,26 +68,27 @@ class _Copier:
             for mask in values:
                 buffer.write(f"{mask}\t{flatfile.bank_code(mask)}\n")
             buffer.seek(0)
-            self.cr.copy_expert(f"COPY {MASK_TABLE} (mask, bank) FROM STDIN", buffer)
+            self.cr.copy_expert(
+                "COPY biuro_whitelist_flat_mask (mask, bank) FROM STDIN", buffer
+            )
             return
         exempt = "t" if kind == "exempt" else "f"
         for value in values:
             # text COPY: "\\x<hex>" is the bytea literal \x<hex>
             buffer.write(f"\\\\x{value.decode('ascii')}\t{exempt}\n")
         buffer.seek(0)
-        self.cr.copy_expert(f"COPY {HASH_TABLE} (hash, exempt) FROM STDIN", buffer)
+        self.cr.copy_expert(
+            "COPY biuro_whitelist_flat_hash (hash, exempt) FROM STDIN", buffer
+        )
 
 
-class _Digest:
-    """A binary file that also hashes what is written into it (evidence)."""
-
-    def __init__(self, out):
-        self.out = out
-        self.sha256 = hashlib.sha256()
-
-    def write(self, data):
-        self.sha256.update(data)
-        return self.out.write(data)
+def _sha256(fileobj):
+    digest = hashlib.sha256()
+    fileobj.seek(0)
+    for block in iter(lambda: fileobj.read(1024 * 1024), b""):
+        digest.update(block)
+    fileobj.seek(0)
+    return digest.hexdigest()
 
 
 def import_day(cr, base_url, day, *, timeout=60.0, batch_size=20_000):
@@ -98,15 +100,14 @@ def import_day(cr, base_url, day, *, timeout=60.0, batch_size=20_000):
     owns the transaction.
     """
     with tempfile.TemporaryFile(prefix="plik-plaski-") as archive:
-        digest = _Digest(archive)
         try:
-            size = flatfile.download(base_url, day, digest, timeout=timeout)
-            archive.seek(0)
+            size = flatfile.download(base_url, day, archive, timeout=timeout)
+            sha256 = _sha256(archive)
             with cr.savepoint():
                 clear(cr)
                 # tens of millions of rows: building the index once at the end is
                 # many times faster than keeping it up to date row by row
-                cr.execute(f"DROP INDEX IF EXISTS {HASH_TABLE}_hash_idx")
+                cr.execute("DROP INDEX IF EXISTS biuro_whitelist_flat_hash_hash_idx")
                 parser = flatfile.FlatFileParser(_Copier(cr), batch_size)
                 stats = flatfile.read_archive(archive, parser)
                 if stats.header.day != day:
@@ -117,12 +118,12 @@ def import_day(cr, base_url, day, *, timeout=60.0, batch_size=20_000):
         except registries.RegistryError:
             clear(cr)
             raise
-    cr.execute(f"ANALYZE {HASH_TABLE}")
-    return {"size": size, "sha256": digest.sha256.hexdigest(), "stats": stats}
+    cr.execute("ANALYZE biuro_whitelist_flat_hash")
+    return {"size": size, "sha256": sha256, "stats": stats}
 
 
 def masks_by_bank(cr):
-    cr.execute(f"SELECT bank, mask FROM {MASK_TABLE} ORDER BY mask")
+    cr.execute("SELECT bank, mask FROM biuro_whitelist_flat_mask ORDER BY mask")
     masks = {}
     for bank, mask in cr.fetchall():
         masks.setdefault(bank, []).append(mask)
@@ -136,7 +137,7 @@ def lookup(cr, hashes):
     for start in range(0, len(hashes), LOOKUP_BATCH):
         batch = [bytes.fromhex(h) for h in hashes[start : start + LOOKUP_BATCH]]
         cr.execute(
-            f"SELECT encode(hash, 'hex'), exempt FROM {HASH_TABLE} "
+            "SELECT encode(hash, 'hex'), exempt FROM biuro_whitelist_flat_hash "
             "WHERE hash = ANY(%s::bytea[])",
             (batch,),
         )

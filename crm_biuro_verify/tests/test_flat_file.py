@@ -9,7 +9,6 @@ from odoo.tests import tagged
 from ..fake_registries import generate_companies
 from ..fake_registries.flatfile import virtual_account
 from ..registries import warsaw_now
-from ..services import flat_store
 from ..services.run import VerificationRun
 from .common import NIP_GUS, NIP_JDG, NIP_SPZOO, VerifyCase
 
@@ -78,7 +77,7 @@ class TestFlatFile(VerifyCase):
         return VerificationRun(self.env, self.clients, registries=["whitelist"]).run()
 
     def stored_hashes(self):
-        self.env.cr.execute(f"SELECT count(*) FROM {flat_store.HASH_TABLE}")
+        self.env.cr.execute("SELECT count(*) FROM biuro_whitelist_flat_hash")
         return self.env.cr.fetchone()[0]
 
     def test_import_records_the_files_date_and_size(self):
