@@ -7,7 +7,7 @@ export VENV ODOO_SRC ADDONS HTTP_PORT DB KEEP_DB PYTEST_ARGS PYTEST_PATHS
 PY := $(VENV)/bin/python
 ADDON_DIRS := $(patsubst %/__manifest__.py,%,$(wildcard crm_biuro*/__manifest__.py))
 
-.PHONY: help venv run stop test lint dist bench bench-mail bench-verify bench-billing clean pot readme
+.PHONY: help venv run stop test lint dist bench bench-mail bench-verify bench-nodes bench-search bench-billing clean pot readme
 
 help:
 	@echo "make run    - demo database with the six addons, served on http://localhost:8069"
@@ -16,7 +16,7 @@ help:
 	@echo "make dist   - build the six addon wheels into dist/"
 	@echo "make stop   - stop the private PostgreSQL cluster, if one was started"
 	@echo "make pot    - re-export the .pot templates of the addons"
-	@echo "make bench  - the benchmarks (bench-mail, bench-verify, bench-billing); results go into the README"
+	@echo "make bench  - the benchmarks (bench-mail, bench-verify, bench-nodes, bench-search, bench-billing); results go into the README"
 
 venv:
 	@bash -c 'source setup/lib.sh && ensure_venv'
@@ -41,13 +41,19 @@ dist: venv
 	@ls dist
 
 bench:
-	@bash setup/bench.sh mail verify billing
+	@bash setup/bench.sh mail verify nodes search billing
 
 bench-mail:
 	@bash setup/bench.sh mail
 
 bench-verify:
 	@bash setup/bench.sh verify
+
+bench-nodes:
+	@bash setup/bench.sh nodes
+
+bench-search:
+	@bash setup/bench.sh search
 
 bench-billing:
 	@bash setup/bench.sh billing

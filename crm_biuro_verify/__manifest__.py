@@ -11,7 +11,7 @@
     "development_status": "Alpha",
     "installable": True,
     "depends": ["crm_biuro"],
-    "external_dependencies": {"python": ["zeep", "requests"]},
+    "external_dependencies": {"python": ["zeep", "requests", "py7zr"]},
     "data": [
         "security/ir.model.access.csv",
         "security/crm_biuro_verify_security.xml",
@@ -21,6 +21,7 @@
         "data/ir_cron_data.xml",
         "views/biuro_verification_views.xml",
         "views/biuro_beneficial_owner_views.xml",
+        "views/biuro_whitelist_flat_file_views.xml",
         "views/res_partner_views.xml",
         "views/res_partner_dashboard_views.xml",
         "views/res_config_settings_views.xml",

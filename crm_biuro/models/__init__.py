@@ -44,3 +44,4 @@ from . import ir_rule
 from . import res_config_settings
 from . import biuro_pulpit
 from . import biuro_pulpit_work
+from . import res_partner_search

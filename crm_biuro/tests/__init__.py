@@ -32,3 +32,4 @@ from . import test_pulpit
 from . import test_pulpit_tour
 from . import test_pulpit_work
 from . import test_new_company_defaults
+from . import test_client_search

@@ -23,6 +23,8 @@ Usage (pytest with the addon directory on sys.path: ``from fake_registries impor
 * Registry-specific switches: ``fake.gus.session_expiry_after``, ``fake.gus.key``,
   ``fake.gus.framing``, ``fake.gus.expire_sessions()``; ``fake.whitelist.quota_after``;
   ``fake.vies.foreign``.
+* ``fake.flatfile`` - the white list's daily flat file (``GET {fake.flatfile_url}
+  YYYYMMDD.7z``), generated from the store; kept out of ``fake.urls``/``counts()``.
 * ``fake.counts()`` - ``{registry: {operation: n}}``; ``fake.reset()`` - counters and
   faults of every app; ``fake.set_latency(0.2)`` - latency on every app.
 
@@ -48,6 +50,7 @@ from .data import (
     regon_with_check,
     sample_companies,
 )
+from .flatfile import FakeFlatFile
 from .gus import FakeGus
 from .krs import FakeKrs
 from .server import FakeApp, FakeRequest, FakeResponse, FakeServer, Faults
@@ -73,7 +76,10 @@ class FakeRegistries:
             app.name: app
             for app in (self.gus, self.whitelist, self.vies, self.krs, self.crbr)
         }
-        self.server = FakeServer(self.apps.values(), host, port)
+        # The flat file is not an API of its own: apart from ``apps`` (whose URLs a
+        # test configures), so it stays off until its URL is set on purpose.
+        self.flatfile = FakeFlatFile(self.store)
+        self.server = FakeServer([*self.apps.values(), self.flatfile], host, port)
 
     def start(self):
         self.server.start()
@@ -101,6 +107,11 @@ class FakeRegistries:
         }
 
     @property
+    def flatfile_url(self):
+        """Base URL of the daily flat files (parameter ``whitelist_flat_url``)."""
+        return self.server.base_url + self.flatfile.prefix + self.flatfile.service_path
+
+    @property
     def vies_test_url(self):
         """The fake of VIES's official test service (answers by test VAT number)."""
         return self.server.base_url + self.vies.prefix + "/services/checkVatTestService"
@@ -109,7 +120,7 @@ class FakeRegistries:
         return {name: dict(app.counts) for name, app in self.apps.items()}
 
     def reset(self):
-        for app in self.apps.values():
+        for app in (*self.apps.values(), self.flatfile):
             app.reset()
 
     def set_latency(self, seconds):
@@ -124,6 +135,7 @@ __all__ = [
     "FakeApp",
     "FakeCompany",
     "FakeCrbr",
+    "FakeFlatFile",
     "FakeGus",
     "FakeKrs",
     "FakeRegistries",

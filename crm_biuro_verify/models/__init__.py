@@ -1,5 +1,6 @@
 from . import trust
 from . import biuro_verification
+from . import biuro_whitelist_flat_file
 from . import biuro_beneficial_owner
 from . import biuro_verify_lookup
 from . import res_partner_bank

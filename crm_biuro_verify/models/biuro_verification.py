@@ -48,6 +48,21 @@ class BiuroVerification(models.Model):
         help="The registry's own identifier of the answer: the white list's "
         "requestId (verification key), CRBR's request id, VIES's consultation number.",
     )
+    source = fields.Selection(
+        [("api", "Registry API"), ("flat_file", "White-list flat file")],
+        default="api",
+        required=True,
+        readonly=True,
+        help="Who answered: the registry's online service, or the white list's "
+        "daily flat file (see the file's date and size).",
+    )
+    flat_file_id = fields.Many2one(
+        "biuro.whitelist.flat.file",
+        string="Flat file",
+        readonly=True,
+        ondelete="restrict",
+        help="The day's flat file this answer was read from.",
+    )
     changes = fields.Text(
         readonly=True, help="What changed since the previous check: field: old → new."
     )

@@ -79,10 +79,26 @@ CRBR - :class:`CrbrClient` ``(url, ...)``: ``beneficial_owners(nip)`` ->
 raw)``; :class:`CrbrOwner` ``(name, citizenships, residence_country, interests,
 interest_summary, pesel, birth_date)``. ``BrakInformacji`` -> ``found=False``.
 
+White-list flat file - :mod:`.flatfile`: ``flat_hash(day, nip, nrb, n)``,
+``account_keys(nrb, masks)`` (the NRB and its masked forms), ``download(base_url,
+day, out)``, ``read_archive(archive, FlatFileParser(on_batch))`` -> ``FlatFileStats``
+(header: day, transformations); :class:`~.flatfile.FlatFileError` (Unavailable).
+
 ``ENDPOINTS`` holds the production and test URLs; ``GUS_TEST_KEY`` the public test key.
 """
 
-from . import crbr, errors, gus, http, identifiers, krs, ratelimit, vies, whitelist
+from . import (
+    crbr,
+    errors,
+    flatfile,
+    gus,
+    http,
+    identifiers,
+    krs,
+    ratelimit,
+    vies,
+    whitelist,
+)
 from .crbr import (
     CRBR_URL,
     CrbrClient,
@@ -200,6 +216,7 @@ __all__ = [
     "WhiteListSubject",
     "crbr",
     "errors",
+    "flatfile",
     "gus",
     "gus_limits_at",
     "gus_report_name",

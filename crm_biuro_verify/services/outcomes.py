@@ -12,6 +12,7 @@ and the labels it needs (the VAT statuses), so the table tests in
 tests/verify_services run without a database.
 """
 
+import json
 import logging
 from dataclasses import dataclass, field
 
@@ -50,6 +51,10 @@ class Outcome:
     fill: dict = field(default_factory=dict)
     updates: dict = field(default_factory=dict)
     accounts: list | None = None  # white-list NRBs to mark the bank accounts with
+    # Who answered: "api" (the registry's online service) or "flat_file" (the white
+    # list's daily file, ``flat_file_id`` its import record).
+    source: str = "api"
+    flat_file_id: int | None = None
     owners: list | None = None  # CRBR owners replacing the client's CRBR owners
     alert: bool = False  # timeline message + activity for the accountant
 
@@ -293,6 +298,7 @@ def whitelist_outcome(
     if (
         prev
         and prev.get("found")
+        and "accounts" in prev  # a flat-file answer knows the client's ones only
         and sorted(prev.get("accounts") or []) != snap["accounts"]
     ):
         outcome.changes.append(
@@ -303,6 +309,68 @@ def whitelist_outcome(
             )
         )
     missing = [nrb for nrb in client_accounts if nrb and nrb not in accounts]
+    if missing:
+        outcome.state = "warning"
+        outcome.summary = _(
+            "Bank account(s) not on the white list: %s", ", ".join(missing)
+        )
+    return _finish(outcome)
+
+
+def flat_file_outcome(
+    _,
+    found,
+    prev=None,
+    *,
+    file_date,
+    vat_status=None,
+    client_accounts=(),
+    vat_labels=None,
+    evidence=None,
+):
+    """The white list's answer read from its daily flat file.
+
+    ``found``: {nrb: "active" | "exempt"} of the client's accounts whose hash is in
+    the file of ``file_date`` (at least one: the caller asks the API otherwise).
+    The file lists every account of every active and exempt payer, so a client
+    account missing from it is not on the list, as in the API's answer. The file
+    says nothing of the name, KRS or REGON: the previous snapshot keeps them.
+    """
+    vat_labels = vat_labels or {}
+    kinds = set(found.values())
+    wl_status = "Zwolniony" if kinds == {"exempt"} else "Czynny"
+    status = WL_VAT_STATUS[wl_status]
+    listed = sorted(found)
+    snap = dict(prev or {})
+    snap.update({"found": True, "status": wl_status, "source": "flat_file"})
+    summary = _(
+        "VAT status: %(status)s; %(count)s bank account(s) on the list "
+        "(flat file of %(day)s).",
+        status=wl_status,
+        count=len(listed),
+        day=file_date.isoformat(),
+    )
+    outcome = Outcome(
+        "whitelist",
+        "ok",
+        summary,
+        "",
+        json.dumps(dict(evidence or {}, accounts=found), sort_keys=True),
+        snapshot=snap,
+        accounts=listed,
+        source="flat_file",
+    )
+    if vat_status and vat_status != status:
+        outcome.changes.append(
+            (
+                _("VAT status"),
+                vat_labels.get(vat_status, vat_status),
+                vat_labels.get(status, status),
+            )
+        )
+    if vat_status != status:
+        outcome.updates["biuro_vat_status"] = status
+    missing = [nrb for nrb in client_accounts if nrb and nrb not in found]
     if missing:
         outcome.state = "warning"
         outcome.summary = _(

@@ -27,11 +27,13 @@ from odoo.addons.crm_biuro import identifiers
 
 from .. import registries
 from ..registries.http import chunks, warsaw_now
-from . import config, outcomes, registry_table, writer
+from . import config, flat_store, outcomes, registry_table, writer
 
 _logger = logging.getLogger(__name__)
 
 UNIT_SIZE = {r.name: r.unit for r in registry_table.REGISTRIES}
+# White-list checks answered from the flat file per transaction.
+FLAT_FILE_BATCH = 200
 # Consecutive failed requests after which a registry is considered down for the run.
 TRIP_AFTER = 2
 # Reasons that no retry in the same run can cure.
@@ -188,6 +190,7 @@ class VerificationRun:
         self.total = 0
         self.remaining = 0
         self.requests = Counter()  # HTTP requests sent per registry
+        self.flat_file_answers = 0  # white-list checks answered from the flat file
 
     # --- what to do -------------------------------------------------------------------
 
@@ -281,27 +284,25 @@ class VerificationRun:
         lanes = []
         deadline = time.monotonic() + self.time_budget if self.time_budget else None
         partners_by_id = {}
-        if todo.get("whitelist"):
-            self.wl_quota = config.load_whitelist_quota(self.env)
         if todo.get("gus"):
             self._open_gus()
         finished = False
         try:
             for registry, partners in todo.items():
-                if not partners:
-                    continue
-                partners_by_id.update({p.id: p for p in partners})
-                units = list(
-                    chunks(self._items(registry, partners), UNIT_SIZE[registry])
+                if partners and registry != "whitelist":
+                    lanes.append(
+                        self._lane(registry, partners, out, stop, partners_by_id)
+                    )
+                    lanes[-1].start()
+            # the flat file answers while the other registries' requests go out
+            self._prepare_whitelist(todo, deadline)
+            if todo.get("whitelist"):
+                lanes.append(
+                    self._lane(
+                        "whitelist", todo["whitelist"], out, stop, partners_by_id
+                    )
                 )
-                call, per_item = self._caller(registry)
-                limiter = self.gus_limiter if registry == "gus" else None
-                lane = _Lane(
-                    registry, units, call, out, stop, per_item=per_item, limiter=limiter
-                )
-                lanes.append(lane)
-            for lane in lanes:
-                lane.start()
+                lanes[-1].start()
             alive = {lane.registry for lane in lanes}
             while alive:
                 try:
@@ -331,9 +332,87 @@ class VerificationRun:
             self._close_gus(finished)
             for name, client in self._clients.items():
                 self.requests[name] += sum(client.calls.values())
-            if todo.get("whitelist"):
+            if todo.get("whitelist") and hasattr(self, "wl_quota"):
                 self._save_quota_safely()
         return self
+
+    def _lane(self, registry, partners, out, stop, partners_by_id):
+        partners_by_id.update({p.id: p for p in partners})
+        units = list(chunks(self._items(registry, partners), UNIT_SIZE[registry]))
+        call, per_item = self._caller(registry)
+        limiter = self.gus_limiter if registry == "gus" else None
+        return _Lane(
+            registry, units, call, out, stop, per_item=per_item, limiter=limiter
+        )
+
+    # --- the white list's flat file (no request) -------------------------------------
+
+    def _prepare_whitelist(self, todo, deadline):
+        """Answer what the flat file can; load the search quota for the rest."""
+        if todo.get("whitelist"):
+            todo["whitelist"] = self._answer_from_flat_file(todo["whitelist"], deadline)
+        if todo.get("whitelist"):
+            self.wl_quota = config.load_whitelist_quota(self.env)
+
+    def _answer_from_flat_file(self, partners, deadline):
+        """Answer the white-list check of the clients with known accounts from
+        today's flat file; -> the clients left for the API (in their order: oldest
+        check first). A slice that runs out of time leaves the rest of the white
+        list for the next slice, so no search is spent on what the file answers."""
+        flat_file = self.env["biuro.whitelist.flat.file"]._biuro_current(self.today)
+        if not flat_file:
+            return partners
+        left = []
+        for chunk in chunks(list(partners), FLAT_FILE_BATCH):
+            clients = [(p.id, p.biuro_nip, writer.client_accounts(p)) for p in chunk]
+            found = flat_store.answers(
+                self.env.cr,
+                flat_file.generated_on,
+                flat_file.transformations,
+                [client for client in clients if client[2]],
+            )
+            left += [p for p in chunk if p.id not in found]
+            answered = [p for p in chunk if p.id in found]
+            if answered:
+                self._apply_flat_file(flat_file, answered, found)
+            if deadline and time.monotonic() > deadline:
+                return []  # the next slice goes on with the file
+        return left
+
+    def _apply_flat_file(self, flat_file, partners, found):
+        evidence = {
+            "source": "flat_file",
+            "file_date": flat_file.generated_on.isoformat(),
+            "file_size": flat_file.size,
+            "file_sha256": flat_file.sha256,
+            "url": flat_file.url,
+        }
+        items = []
+        previous = writer.previous_snapshots(
+            self.env, "whitelist", [p.id for p in partners], self.today
+        )
+        for partner in partners:
+            outcome = outcomes.flat_file_outcome(
+                self.env._,
+                found[partner.id],
+                previous.get(partner.id),
+                file_date=flat_file.generated_on,
+                vat_status=partner.biuro_vat_status,
+                client_accounts=writer.client_accounts(partner),
+                vat_labels=self._vat_labels(),
+                evidence=evidence,
+            )
+            outcome.flat_file_id = flat_file.id
+            items.append((partner, outcome))
+        with self.env.cr.savepoint():
+            writer.apply_outcomes(self.env, "whitelist", self.today, items)
+        for _partner, outcome in items:
+            self.counts["whitelist"][outcome.state] += 1
+        self.flat_file_answers += len(items)
+        self.done += len(items)
+        self.remaining = self.total - self.done
+        self._commit()
+        self._notify()
 
     def _save_quota_safely(self):
         """The requests were spent whatever happened: keep the count (a failure

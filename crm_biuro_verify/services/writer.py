@@ -78,6 +78,8 @@ def apply_outcomes(env, registry, day, items):
             "request_id": outcome.request_id or False,
             "payload": outcome.payload or False,
             "changes": outcome.changes_text or False,
+            "source": outcome.source,
+            "flat_file_id": outcome.flat_file_id or False,
         }
         if outcome.snapshot is not None:
             vals["snapshot"] = outcome.snapshot

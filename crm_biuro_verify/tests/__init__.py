@@ -12,3 +12,4 @@ from . import test_gdpr_verify
 from . import test_merge_verify
 from . import test_verified_hook
 from . import test_team_visibility_verify
+from . import test_flat_file

@@ -1,4 +1,10 @@
-"""`make bench-verify`: the daily registry check of 3,000 clients against the fakes.
+"""`make bench-verify`: the daily registry check against the fakes, two scenarios.
+
+* ``--scenario day`` (3,000 clients, no bank accounts): every registry by its API;
+* ``--scenario night`` (default 10,000 clients, 80 % with a bank account, GUS's night
+  limits when run between 22:00 and 06:00 Europe/Warsaw): the white list's flat file
+  of the day is imported first (its memory peak measured), the account checks are
+  answered from it, the API searches spent on the rest, within every published quota.
 
 Fills a fresh database (crm_biuro_verify installed, no demo data) with active clients
 straight in SQL, starts the fake registries (``crm_biuro_verify/fake_registries``, real
@@ -20,6 +26,7 @@ import math
 import pathlib
 import sys
 import time
+import tracemalloc
 from collections import Counter
 
 ADDON_DIR = pathlib.Path(__file__).resolve().parents[2] / "crm_biuro_verify"
@@ -31,18 +38,85 @@ from registries import GusRateLimiter, warsaw_now
 
 GUS_BATCH = 20
 WL_BATCH = 30
+# Published daily quotas (registries.md §1.8, §2.4); None: none published.
+QUOTAS = {"gus": None, "whitelist": 100, "vies": None, "krs": None, "crbr": None}
 
 
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--db", required=True)
     parser.add_argument("--addons-path", required=True)
-    parser.add_argument("--clients", type=int, default=3_000)
+    parser.add_argument("--scenario", choices=("day", "night"), default="day")
+    parser.add_argument(
+        "--clients", type=int, help="default: 3,000 (day), 10,000 (night)"
+    )
     parser.add_argument("--latency", type=float, default=0.2, help="seconds per answer")
     parser.add_argument(
         "--eu-share", type=int, default=10, help="every n-th client has VAT-UE"
     )
-    return parser.parse_args()
+    parser.add_argument(
+        "--account-share",
+        type=int,
+        default=80,
+        help="night: percent of clients with a known bank account",
+    )
+    parser.add_argument(
+        "--filler",
+        type=int,
+        default=200_000,
+        help="night: hashes of other payers in the flat file",
+    )
+    args = parser.parse_args()
+    if args.clients is None:
+        args.clients = 10_000 if args.scenario == "night" else 3_000
+    return args
+
+
+def add_accounts(cr, ids, companies, share):
+    """A bank account (the registry's one) for ``share`` % of the clients."""
+    rows = [
+        (pid, company.accounts[0])
+        for index, (pid, company) in enumerate(
+            zip(ids, companies.values(), strict=True)
+        )
+        # exactly ``share`` % of them, evenly spread
+        if index * share // 100 != (index + 1) * share // 100
+    ]
+    cr.execute(
+        """
+        INSERT INTO res_partner_bank (partner_id, acc_number, sanitized_acc_number,
+            active, allow_out_payment, create_uid, write_uid, create_date, write_date)
+        SELECT r.pid, r.nrb, r.nrb, true, false, 1, 1, now(), now()
+        FROM jsonb_to_recordset(%s::jsonb) AS r(pid int, nrb text)
+        """,
+        [json.dumps([{"pid": pid, "nrb": nrb} for pid, nrb in rows])],
+    )
+    return len(rows)
+
+
+def import_flat_file(registry, odoo, fake):
+    """The daily import, as its cron runs it; -> (record values, seconds, peak MB
+    of the Python heap, every thread: the download, 7z, parser, COPY buffers)."""
+    import py7zr  # noqa: F401 - its import is not the import's memory
+
+    tracemalloc.start()
+    clock = time.perf_counter()
+    with registry.cursor() as cr:
+        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        env["ir.config_parameter"].set_param(
+            "crm_biuro_verify.whitelist_flat_url", fake.flatfile_url
+        )
+        Files = env["biuro.whitelist.flat.file"]
+        Files._cron_biuro_import()
+        record = Files.search([], limit=1)
+        values = record.read(
+            ["state", "size", "json_size", "active_count", "exempt_count", "mask_count"]
+        )[0]
+        cr.commit()
+    seconds = time.perf_counter() - clock
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return values, seconds, peak / 2**20
 
 
 def populate(cr, companies, eu_share):
@@ -120,13 +194,13 @@ def run_daily(registry, odoo):
             time.sleep(5)  # the cron asked to be triggered again later
 
 
-def minimums(companies, eu_share):
+def minimums(companies, eu_share, from_file=0):
     n = len(companies)
     with_krs = sum(1 for c in companies.values() if c.krs)
     legal = sum(1 for c in companies.values() if c.entity_type != "F")
     return {
         "gus": math.ceil(n / GUS_BATCH) + 1,
-        "whitelist": math.ceil(n / WL_BATCH),
+        "whitelist": math.ceil((n - from_file) / WL_BATCH),
         "vies": n // eu_share,
         "krs": with_krs,
         "crbr": legal,
@@ -139,14 +213,25 @@ def main():
     import odoo  # importable once open_registry has configured it
 
     companies = generate_companies(args.clients)
+    night = args.scenario == "night"
     with registry.cursor() as cr:
-        populate(cr, companies, args.eu_share)
+        ids = populate(cr, companies, args.eu_share)
+        with_accounts = (
+            add_accounts(cr, ids, companies, args.account_share) if night else 0
+        )
         cr.commit()
+    flat = None
     with FakeRegistries(companies) as fake:
         fake.set_latency(args.latency)
         with registry.cursor() as cr:
             configure(odoo.api.Environment(cr, odoo.SUPERUSER_ID, {}), fake)
             cr.commit()
+        if night:
+            fake.flatfile.filler = args.filler
+            clock = time.perf_counter()
+            fake.flatfile.archive(warsaw_now().date())  # the Ministry's side
+            generated = time.perf_counter() - clock
+            flat = (*import_flat_file(registry, odoo, fake), generated, with_accounts)
         started_at = warsaw_now()
         clock = time.perf_counter()
         slices, states = run_daily(registry, odoo)
@@ -163,46 +248,63 @@ def main():
     floor_per_request = GusRateLimiter.floor_seconds(
         [1] * (searches + 1), start=started_at, count_identifiers=False
     )
+    from_file = flat_file_answers(registry, odoo) if night else 0
     print_report(
         args,
         companies,
         first,
         states,
-        wall,
-        slices,
-        floor,
-        floor_per_request,
-        started_at,
-        second,
-        second_wall,
+        (wall, slices, floor, floor_per_request, started_at),
+        (second, second_wall),
+        from_file,
     )
+    if flat:
+        print_flat_file(*flat, from_file)
 
 
-def print_report(
-    args,
-    companies,
-    counts,
-    states,
-    wall,
-    slices,
-    floor,
-    floor_per_request,
-    started_at,
-    second,
-    second_wall,
-):
-    minimum = minimums(companies, args.eu_share)
+def flat_file_answers(registry, odoo):
+    with registry.cursor() as cr:
+        cr.execute(
+            "SELECT count(*) FROM biuro_verification WHERE registry = 'whitelist' "
+            "AND source = 'flat_file'"
+        )
+        return cr.fetchone()[0]
+
+
+def print_flat_file(values, seconds, peak_mb, generated, with_accounts, used):
+    print(
+        "| flat file | archive | JSON | hashes | masks | import | "
+        "memory peak (Python heap) | clients with an account | answered from it |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    hashes = values["active_count"] + values["exempt_count"]
+    print(
+        f"| {values['state']} | {values['size'] / 2**20:.1f} MB "
+        f"| {values['json_size'] / 2**20:.1f} MB | {hashes:,} | {values['mask_count']} "
+        f"| {seconds:.1f} s | {peak_mb:.1f} MB "
+        f"| {with_accounts:,} | {used:,} |"
+    )
+    print()
+    print(f"(generating the fake file took {generated:.0f} s, not counted above)")
+    print()
+
+
+def print_report(args, companies, counts, states, timing, rerun, from_file=0):
+    wall, slices, floor, floor_per_request, started_at = timing
+    second, second_wall = rerun
+    minimum = minimums(companies, args.eu_share, from_file)
     print()
     print(
-        f"{len(companies):,} active clients checked against the fake registries, "
-        f"{args.latency * 1000:.0f} ms per answer, GUS rate limits of "
-        f"{started_at:%H:%M} Europe/Warsaw; {slices} cron slices"
+        f"{len(companies):,} active clients ({args.scenario} scenario) checked against "
+        f"the fake registries, {args.latency * 1000:.0f} ms per answer, GUS rate "
+        f"limits of {started_at:%H:%M} Europe/Warsaw; {slices} cron slices"
     )
     print()
     print(
-        "| registry | requests sent | theoretical minimum | clients checked | results |"
+        "| registry | requests sent | theoretical minimum | published daily quota "
+        "| clients checked | results |"
     )
-    print("|---|---:|---:|---:|---|")
+    print("|---|---:|---:|---:|---:|---|")
     labels = {
         "gus": "GUS",
         "whitelist": "VAT white list",
@@ -224,7 +326,15 @@ def print_report(
         results = ", ".join(
             f"{state} {n}" for state, n in sorted(states.get(name, {}).items())
         )
-        print(f"| {label} | {sent}{detail} | {minimum[name]} | {checked} | {results} |")
+        quota = QUOTAS[name]
+        if name == "whitelist":
+            quota = f"{quota} searches"
+        elif name == "gus":
+            quota = "none (10,000/h at night)"
+        print(
+            f"| {label} | {sent}{detail} | {minimum[name]} | {quota or 'none'} "
+            f"| {checked} | {results} |"
+        )
     print()
     print(
         "| wall time | GUS rate-limit floor "
