@@ -50,6 +50,7 @@
         "report/biuro_client_card_report.xml",
         "report/biuro_report_views.xml",
         "views/crm_biuro_menus.xml",
+        "views/res_partner_tax_profile_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

@@ -11,6 +11,9 @@ from . import res_partner_autocomplete
 from . import res_partner_dashboard
 from . import res_partner_records
 from . import res_partner_obligations
+from . import biuro_tax_profile
+from . import biuro_client_suspension
+from . import res_partner_tax_profile
 from . import account_move
 from . import res_partner_matching
 from . import res_partner_verified

@@ -6,7 +6,10 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
-from ..obligation_rules import generate_obligations
+from ..obligation_rules import RULES
+from .biuro_client_record_mixin import office_env
+from .engine_history_shim import generate_obligations_for_history
+from .obligation_labels import legal_basis_text, part_label
 
 REMINDER_DAYS_PARAM = "crm_biuro.obligation_reminder_days"
 HORIZON_MONTHS = 3
@@ -89,19 +92,103 @@ class BiuroObligation(models.Model):
         ),
     ]
 
-    @api.depends("declaration_type_id", "period_start", "period_end", "partner_id")
+    legal_basis = fields.Char(
+        compute="_compute_legal_basis",
+        help="The article of law that sets this deadline (from the rule engine).",
+    )
+    days_late = fields.Integer(
+        compute="_compute_days_late",
+        help="Days past the due date of an obligation not yet done or filed.",
+    )
+    calendar_color = fields.Integer(compute="_compute_calendar_color")
+
+    @api.depends(
+        "declaration_type_id.short_name",
+        "part",
+        "period_start",
+        "period_end",
+        "partner_id",
+    )
+    @api.depends_context("lang")
     def _compute_display_name(self):
+        # "Budmax sp. z o.o. — JPK_V7M za 11/2026": whose and what, in words
         for obligation in self:
-            period = (
-                obligation.period_start.strftime("%m/%Y")
-                if obligation.period_start
-                and obligation.period_end
-                and obligation.period_start.month == obligation.period_end.month
-                else f"{obligation.period_start} – {obligation.period_end}"
+            obligation.display_name = " — ".join(
+                filter(
+                    None,
+                    [
+                        obligation.partner_id.display_name,
+                        obligation._declaration_and_period(),
+                    ],
+                )
             )
-            obligation.display_name = " ".join(
-                filter(None, [obligation.code, obligation.part, period])
+
+    def _declaration_and_period(self):
+        """"JPK_V7M za 11/2026", "PIT-11 do urzędu za 2026" in the user's language."""
+        self.ensure_one()
+        declaration = self.declaration_type_id
+        name = declaration.short_name or declaration.code or ""
+        what = " ".join(filter(None, [name, part_label(self.env, self.part)]))
+        period = self._period_label()
+        if not period:
+            return what
+        return self.env._("%(declaration)s for %(period)s", declaration=what, period=period)
+
+    def _period_label(self):
+        start, end = self.period_start, self.period_end
+        if not (start and end):
+            return ""
+        months = (end.year - start.year) * 12 + end.month - start.month + 1
+        if months == 1:
+            return start.strftime("%m/%Y")
+        if months == 3 and start.month % 3 == 1:
+            return self.env._(
+                "Q%(quarter)s %(year)s", quarter=(start.month + 2) // 3, year=start.year
             )
+        if months == 12 and start.month == 1:
+            return str(start.year)
+        return f"{start.strftime('%m/%Y')}–{end.strftime('%m/%Y')}"
+
+    @api.depends("code", "part", "declaration_type_id.legal_basis")
+    @api.depends_context("lang")
+    def _compute_legal_basis(self):
+        for obligation in self:
+            rule = RULES.get(obligation.code)
+            part = rule and next(
+                (p for p in rule.parts if p.name == (obligation.part or "")), None
+            )
+            obligation.legal_basis = (
+                legal_basis_text(self.env, part.legal_basis)
+                if part
+                else obligation.declaration_type_id.legal_basis
+            )
+
+    @api.depends("state", "due_date")
+    def _compute_days_late(self):
+        today = fields.Date.context_today(self)
+        for obligation in self:
+            late = (
+                obligation.state in ("todo", "late")
+                and obligation.due_date
+                and obligation.due_date < today
+            )
+            obligation.days_late = (today - obligation.due_date).days if late else 0
+
+    @api.depends("state", "due_date")
+    def _compute_calendar_color(self):
+        # colour indexes of the web client: 4 blue, 1 red, 10 green, 0 none
+        today = fields.Date.context_today(self)
+        for obligation in self:
+            if obligation.state in ("done", "filed"):
+                obligation.calendar_color = 10
+            elif obligation.state == "late" or (
+                obligation.state == "todo" and obligation.due_date < today
+            ):
+                obligation.calendar_color = 1
+            elif obligation.state == "todo":
+                obligation.calendar_color = 4
+            else:
+                obligation.calendar_color = 0
 
     @api.model
     def _normalize_part(self, vals):
@@ -189,11 +276,13 @@ class BiuroObligation(models.Model):
     # --- generation ---------------------------------------------------------------
 
     @api.model
-    def _generate_for_clients(self, partners, start, end):
+    def _generate_for_clients(self, partners, start, end, changes=None):
         """Bring the clients' obligations between `start` and `end` in line with
-        their tax profiles: create the missing ones, move the due date of untouched
-        ones, drop untouched future ones the profile no longer calls for. Done and
-        filed obligations are never changed. Returns the number created."""
+        their profile history: create the missing ones, move the due date of
+        untouched, not-yet-due ones, drop untouched future ones the profile no
+        longer calls for. Done, filed, worked-on and past obligations are never
+        changed. With a `changes` dict, what was done is listed per client id as
+        (kind, text) pairs for the timeline. Returns the number created."""
         types = {t.code: t for t in self.env["biuro.declaration.type"].search([])}
         existing = self.search(
             [
@@ -201,30 +290,39 @@ class BiuroObligation(models.Model):
                 ("period_end", ">=", start - relativedelta(years=1)),
             ]
         )
-        by_key = {
-            (o.partner_id.id, o.code, o.period_start, o.period_end, o.part or ""): o
-            for o in existing
-        }
+        by_key = {o._generation_key(): o for o in existing}
+        # untouched obligations due after the horizon are judged too: the engine is
+        # asked as far as they go, but creates only within the horizon
+        judged_end = max([end, *existing.mapped("due_date")])
         to_create, wanted = [], set()
+        log = changes if changes is not None else {}
         for partner in partners:
-            codes = partner.biuro_declaration_ids.mapped("code")
-            profile = partner._biuro_tax_profile()
-            for item in generate_obligations(profile, codes, start, end):
-                key = (
-                    partner.id,
-                    item.code,
-                    item.period_start,
-                    item.period_end,
-                    item.part,
-                )
+            items = generate_obligations_for_history(
+                partner._biuro_profile_versions(),
+                partner._biuro_lifecycle(),
+                start,
+                judged_end,
+            )
+            for item in items:
+                key = (partner.id, item.code, item.period_start, item.period_end)
+                key += (item.part,)
                 wanted.add(key)
                 current = by_key.get(key)
                 if current:
-                    if current.due_date != item.due_date and current._is_untouched():
+                    if (
+                        current.due_date != item.due_date
+                        and current.due_date >= start
+                        and current._is_untouched()
+                    ):
+                        log.setdefault(partner.id, []).append(
+                            ("moved", current._change_text(item.due_date))
+                        )
                         current.due_date = item.due_date
                     continue
                 if item.code not in types:  # declaration type archived meanwhile
                     continue
+                if not (item.due_date <= end or item.period_end <= end):
+                    continue  # beyond the horizon: a later run creates it
                 to_create.append(
                     {
                         "partner_id": partner.id,
@@ -237,22 +335,51 @@ class BiuroObligation(models.Model):
                     }
                 )
         stale = existing.filtered(
-            lambda o: (
-                o.due_date >= start
-                and o._is_untouched()
-                and (
-                    o.partner_id.id,
-                    o.code,
-                    o.period_start,
-                    o.period_end,
-                    o.part or "",
-                )
-                not in wanted
-            )
+            lambda o: o.due_date >= start
+            and o._is_untouched()
+            and o._generation_key() not in wanted
         )
+        for obligation in stale:
+            log.setdefault(obligation.partner_id.id, []).append(
+                ("dropped", obligation._change_text())
+            )
         stale.unlink()
-        self.create(to_create)
-        return len(to_create)
+        created = self.create(to_create)
+        for obligation in created:
+            log.setdefault(obligation.partner_id.id, []).append(
+                ("created", obligation._change_text())
+            )
+        return len(created)
+
+    def _generation_key(self):
+        self.ensure_one()
+        return (
+            self.partner_id.id,
+            self.code,
+            self.period_start,
+            self.period_end,
+            self.part or "",
+        )
+
+    def _change_text(self, new_due_date=None):
+        """"JPK_V7M za 11/2026, termin 25.12.2026" for the timeline, in the office's
+        language (with the new date when it moves)."""
+        obligation = self.with_env(office_env(self.env))
+        env = obligation.env
+        lang = env["res.lang"]._get_data(code=env.lang or "en_US")
+        fmt = lang.date_format if lang else "%m/%d/%Y"
+        if new_due_date:
+            return env._(
+                "%(obligation)s: %(old)s → %(new)s",
+                obligation=obligation._declaration_and_period(),
+                old=self.due_date.strftime(fmt),
+                new=new_due_date.strftime(fmt),
+            )
+        return env._(
+            "%(obligation)s, due %(date)s",
+            obligation=obligation._declaration_and_period(),
+            date=self.due_date.strftime(fmt),
+        )
 
     @api.model
     def _cron_generate(self, months=HORIZON_MONTHS):
@@ -292,7 +419,7 @@ class BiuroObligation(models.Model):
                 date_deadline=obligation.due_date,
                 summary=_(
                     "%(obligation)s of %(client)s is due on %(date)s",
-                    obligation=obligation.display_name,
+                    obligation=obligation._declaration_and_period(),
                     client=obligation.partner_id.name,
                     date=obligation.due_date,
                 ),

@@ -18,3 +18,4 @@ from . import test_client_reports
 from . import test_client_record_mixin
 from . import test_security_gdpr
 from . import test_security_base
+from . import test_tax_profile
