@@ -18,8 +18,9 @@ class BiuroClientSuspension(models.Model):
         ondelete="cascade",
         domain=[("biuro_client", "=", True)],
     )
+    # the client's company: whoever sees the client sees its history
     company_id = fields.Many2one(
-        "res.company", required=True, index=True, default=lambda self: self.env.company
+        related="partner_id.company_id", store=True, index=True
     )
     date_start = fields.Date(string="Suspended from", required=True)
     date_end = fields.Date(

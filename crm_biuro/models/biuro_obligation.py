@@ -142,8 +142,12 @@ class BiuroObligation(models.Model):
         if months == 1:
             return start.strftime("%m/%Y")
         if months == 3 and start.month % 3 == 1:
+            quarter = (start.month + 2) // 3
             return self.env._(
-                "Q%(quarter)s %(year)s", quarter=(start.month + 2) // 3, year=start.year
+                "Q%(quarter)s %(year)s",
+                quarter=quarter,
+                roman=("I", "II", "III", "IV")[quarter - 1],
+                year=start.year,
             )
         if months == 12 and start.month == 1:
             return str(start.year)

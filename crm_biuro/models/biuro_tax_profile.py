@@ -41,8 +41,9 @@ class BiuroTaxProfile(models.Model):
         ondelete="cascade",
         domain=[("biuro_client", "=", True)],
     )
+    # the client's company: whoever sees the client sees its history
     company_id = fields.Many2one(
-        "res.company", required=True, index=True, default=lambda self: self.env.company
+        related="partner_id.company_id", store=True, index=True
     )
     date_from = fields.Date(string="In force from", required=True, index=True)
     legal_form = fields.Selection(LEGAL_FORMS, string="Legal form")

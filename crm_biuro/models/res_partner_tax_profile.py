@@ -153,7 +153,6 @@ class ResPartner(models.Model):
                 {
                     **Profile._values_of_partner(partner),
                     "partner_id": partner.id,
-                    "company_id": (partner.company_id or self.env.company).id,
                     "date_from": partner.biuro_activity_start
                     and max(partner.biuro_activity_start, SUPPORTED_FROM)
                     or SUPPORTED_FROM,
@@ -187,7 +186,6 @@ class ResPartner(models.Model):
                     **base,
                     **new_values,
                     "partner_id": self.id,
-                    "company_id": (self.company_id or self.env.company).id,
                     "date_from": date_from,
                 }
             )

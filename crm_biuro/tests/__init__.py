@@ -19,3 +19,4 @@ from . import test_client_record_mixin
 from . import test_security_gdpr
 from . import test_security_base
 from . import test_tax_profile
+from . import test_obligation_calendar
