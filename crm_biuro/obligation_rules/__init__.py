@@ -9,7 +9,6 @@ the ORM so the law can be unit-tested on its own (tests/obligation_rules).
 
 from .catalogue import DECLARATION_CODES, RULES, Part, Rule
 from .engine import (
-    SUPPORTED_FROM,
     Obligation,
     applies,
     due_date,
@@ -18,6 +17,12 @@ from .engine import (
     not_applicable_reason,
     obligations_for_period,
     required_declaration_codes,
+)
+from .history import (
+    SUPPORTED_FROM,
+    Lifecycle,
+    ProfileVersion,
+    generate_obligations_for_history,
 )
 from .periods import ANNUAL, MONTHLY, QUARTERLY, Period
 from .profile import ClientProfile
@@ -31,14 +36,17 @@ __all__ = [
     "RULES",
     "SUPPORTED_FROM",
     "ClientProfile",
+    "Lifecycle",
     "Obligation",
     "Part",
     "Period",
+    "ProfileVersion",
     "Rule",
     "applies",
     "due_date",
     "frequency",
     "generate_obligations",
+    "generate_obligations_for_history",
     "is_public_holiday",
     "is_working_day",
     "next_working_day",

@@ -2,21 +2,18 @@
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
-from .catalogue import DECLARATION_CODES, RULES, Part, Rule
-from .periods import MONTHS_IN, QUARTERLY, Period, iter_periods, period_containing
+from .catalogue import RULES, Part, Rule
+from .history import (
+    SUPPORTED_FROM,
+    ProfileVersion,
+    anchor_month,
+    generate_obligations_for_history,
+)
+from .periods import MONTHS_IN, QUARTERLY, Period, period_containing
 from .profile import ClientProfile
 from .workdays import next_working_day
-
-# The catalogue encodes the law as it stands after Polski Ład (ZUS 15th/20th, PIT-28
-# on 30 April, December advances by 20 January); earlier periods are refused rather
-# than answered wrongly.
-SUPPORTED_FROM = date(2022, 1, 1)
-
-# The longest gap between the end of a period and its last due date (SF filed 6
-# months + 15 days after the year, TPR 11 months): the generator looks this far back.
-_LOOKBACK = timedelta(days=400)
 
 
 @dataclass(frozen=True)
@@ -38,14 +35,6 @@ def _rule(code: str) -> Rule:
         return RULES[code]
     except KeyError:
         raise KeyError(f"unknown declaration code {code!r}") from None
-
-
-def _anchor_month(rule: Rule, profile: ClientProfile) -> int:
-    # PIT taxpayers always have the calendar year (PIT act art. 11); only CIT payers
-    # may choose another tax year (CIT act art. 8 ust. 1).
-    if rule.follows_tax_year and profile.is_cit_payer:
-        return profile.tax_year_start_month
-    return 1
 
 
 def not_applicable_reason(code: str, profile: ClientProfile) -> str | None:
@@ -72,7 +61,7 @@ def _check_period(period: Period) -> None:
 def _is_settlement_period(rule: Rule, period: Period, profile: ClientProfile) -> bool:
     """Whether `period` is one of this client's settlement periods for `rule`."""
     length = MONTHS_IN[rule.frequency(profile)]
-    expected = period_containing(period.start, length, _anchor_month(rule, profile))
+    expected = period_containing(period.start, length, anchor_month(rule, profile))
     if expected == period:
         return True
     # JPK_V7K: the quarterly return may be asked for with the calendar quarter.
@@ -81,14 +70,27 @@ def _is_settlement_period(rule: Rule, period: Period, profile: ClientProfile) ->
     )
 
 
-def _parts_for(rule: Rule, period: Period) -> list[Part]:
-    return [part for part in rule.parts if part.when is None or part.when(period)]
+def _parts_for(rule: Rule, period: Period, profile: ClientProfile) -> list[Part]:
+    return [
+        part
+        for part in rule.parts
+        if (part.when is None or part.when(period))
+        and (part.occurs is None or part.occurs(period, profile))
+    ]
 
 
 def _obligation(rule: Rule, part: Part, period: Period, profile) -> Obligation:
     statutory = part.due(period, profile)
     due = next_working_day(statutory) if part.shifts else statutory
     return Obligation(rule.code, period.start, period.end, due, part.name, statutory)
+
+
+def dated_parts(rule: Rule, period: Period, profile: ClientProfile) -> list[Obligation]:
+    """The obligations of each part of `rule` that falls in `period` (no checks)."""
+    return [
+        _obligation(rule, part, period, profile)
+        for part in _parts_for(rule, period, profile)
+    ]
 
 
 def obligations_for_period(
@@ -103,9 +105,7 @@ def obligations_for_period(
     _check_period(period)
     if rule.not_applicable(profile) or not _is_settlement_period(rule, period, profile):
         return []
-    return [
-        _obligation(rule, part, period, profile) for part in _parts_for(rule, period)
-    ]
+    return dated_parts(rule, period, profile)
 
 
 def due_date(
@@ -147,36 +147,7 @@ def generate_obligations(
     due later (e.g. the annual return for a year closing in the range). Codes without
     a rule (custom declaration types) and codes that do not apply are skipped.
     Ordered by due date, then catalogue order, period and part; no duplicates.
+    One profile for all periods: a history with one version and no lifecycle.
     """
-    if end < start:
-        raise ValueError(f"empty range {start}..{end}")
-    order = {code: index for index, code in enumerate(DECLARATION_CODES)}
-    found: set[Obligation] = set()
-    first_end = max(start - _LOOKBACK, SUPPORTED_FROM)
-    for code in set(codes) & set(RULES):
-        rule = RULES[code]
-        if rule.not_applicable(profile):
-            continue
-        length = MONTHS_IN[rule.frequency(profile)]
-        anchor = _anchor_month(rule, profile)
-        for period in iter_periods(first_end, end, length, anchor):
-            if period.start < SUPPORTED_FROM:
-                continue
-            for part in _parts_for(rule, period):
-                obligation = _obligation(rule, part, period, profile)
-                if start <= obligation.due_date <= end or start <= period.end <= end:
-                    found.add(obligation)
-    part_order = {
-        (rule.code, part.name): index
-        for rule in RULES.values()
-        for index, part in enumerate(rule.parts)
-    }
-    yield from sorted(
-        found,
-        key=lambda o: (
-            o.due_date,
-            order[o.code],
-            o.period_start,
-            part_order[(o.code, o.part)],
-        ),
-    )
+    version = ProfileVersion(SUPPORTED_FROM, profile, frozenset(codes))
+    return generate_obligations_for_history([version], None, start, end)

@@ -183,6 +183,11 @@ PROPOSALS = [
             "PIT4R",
             "PIT11",
             "PIT36",
+            # issue 12: the yearly election, the JPK book files (phased in) and
+            # the health reconciliation of a self-employed owner
+            "TAX_FORM_ELECTION",
+            "JPK_PIT",
+            "HEALTH_ANNUAL",
         ],
     ),
     (
@@ -193,7 +198,14 @@ PROPOSALS = [
             "vat_status": "zwolniony",
             "zus_scheme": "ulga_na_start",
         },
-        ["ZUS_DRA", "RYCZALT_ADV", "PIT28"],
+        [
+            "ZUS_DRA",
+            "RYCZALT_ADV",
+            "PIT28",
+            "TAX_FORM_ELECTION",
+            "JPK_PIT",
+            "HEALTH_ANNUAL",
+        ],
     ),
     (
         {
@@ -226,6 +238,7 @@ PROPOSALS = [
             "TP_LOCAL_FILE",
             "TPR",
             "SF",
+            "JPK_CIT",
         ],
     ),
     (
@@ -235,7 +248,7 @@ PROPOSALS = [
             "tax_form": "cit_estonski",
             "vat_status": "czynny",
         },
-        ["JPK_V7M", "CIT8E", "SF"],
+        ["JPK_V7M", "CIT8E", "SF", "JPK_CIT"],
     ),
     (
         {
@@ -246,7 +259,15 @@ PROPOSALS = [
             "vat_period": "monthly",
             "zus_scheme": "duzy",
         },
-        ["JPK_V7M", "ZUS_DRA", "PIT_ADV", "PIT36L"],
+        [
+            "JPK_V7M",
+            "ZUS_DRA",
+            "PIT_ADV",
+            "PIT36L",
+            "TAX_FORM_ELECTION",
+            "JPK_PIT",
+            "HEALTH_ANNUAL",
+        ],
     ),
     (
         {
@@ -256,7 +277,8 @@ PROPOSALS = [
             "vat_status": "zwolniony",
             "zus_scheme": "duzy",
         },
-        ["ZUS_DRA"],
+        # the karta's monthly tax (issue 12); no health reconciliation (fixed base)
+        ["ZUS_DRA", "KARTA_PAY"],
     ),
     ({}, []),
 ]

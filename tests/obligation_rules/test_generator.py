@@ -60,6 +60,8 @@ def test_ryczalt_quarterly_two_months():
         O("RYCZALT_ADV", D(2025, 10, 1), D(2025, 12, 31), D(2026, 1, 20)),
         # January ZUS: 2026-02-20 is a Friday
         O("ZUS_DRA", D(2026, 1, 1), D(2026, 1, 31), D(2026, 2, 20)),
+        # the tax-form election for 2026, by 20 February (Friday)
+        O("TAX_FORM_ELECTION", D(2026, 1, 1), D(2026, 12, 31), D(2026, 2, 20)),
         # February ends in the range, due 2026-03-20 (Friday)
         O("ZUS_DRA", D(2026, 2, 1), D(2026, 2, 28), D(2026, 3, 20)),
         # not listed: PIT28 for 2025 (year ended before the range, due 30 April)
