@@ -6,13 +6,20 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
-from ..obligation_rules import RULES
+from ..obligation_rules import (
+    RULES,
+    Period,
+    generate_obligations_for_history,
+    obligations_for_period,
+)
 from .biuro_client_record_mixin import office_env
-from .engine_history_shim import generate_obligations_for_history
 from .obligation_labels import legal_basis_text, part_label
 
 REMINDER_DAYS_PARAM = "crm_biuro.obligation_reminder_days"
 HORIZON_MONTHS = 3
+# the monthly check of vat_ue_mode "when_reported" and the returns it decides on
+EU_CHECK_CODE = "VAT_UE_CONFIRM"
+EU_REPORTED_CODES = ("VAT_UE", "VAT8", "VAT9M")
 UNIQUE_KEY = ("partner_id", "declaration_type_id", "period_start", "period_end", "part")
 
 
@@ -409,13 +416,18 @@ class BiuroObligation(models.Model):
             # sudo: reads one setting of the office (a number of days), set by admins
             self.env["ir.config_parameter"].sudo().get_param(REMINDER_DAYS_PARAM, 3)
         )
+        # some rules ask for an earlier reminder (KSeF dates: a month ahead)
+        longest = max([days, *(rule.remind_days or 0 for rule in RULES.values())])
         upcoming = self.search(
             [
                 ("state", "=", "todo"),
                 ("reminder_scheduled", "=", False),
                 ("due_date", ">=", today),
-                ("due_date", "<=", today + timedelta(days=days)),
+                ("due_date", "<=", today + timedelta(days=longest)),
             ]
+        ).filtered(
+            lambda o: o.due_date
+            <= today + timedelta(days=max(days, o._rule_remind_days()))
         )
         for obligation in upcoming:
             obligation.activity_schedule(
@@ -430,6 +442,59 @@ class BiuroObligation(models.Model):
                 user_id=(obligation.user_id or self.env.user).id,
             )
         upcoming.reminder_scheduled = True
+
+    def _rule_remind_days(self):
+        rule = RULES.get(self.code)
+        return (rule.remind_days or 0) if rule else 0
+
+    # --- EU transactions reported (vat_ue_mode "when_reported") -------------------
+
+    def action_biuro_eu_reported(self):
+        """The client reported EU transactions for the month of this check: its
+        VAT-UE (VAT-8, VAT-9M) for that month are created, dated by the engine
+        with the profile in force then, and the check is done."""
+        for check in self.filtered(lambda o: o.code == EU_CHECK_CODE):
+            check.check_access("write")
+            version = check.partner_id._biuro_profile_version_on(check.period_start)
+            period = Period(check.period_start, check.period_end)
+            types = {
+                t.code: t
+                for t in self.env["biuro.declaration.type"].search(
+                    [("code", "in", EU_REPORTED_CODES)]
+                )
+            }
+            for code in EU_REPORTED_CODES:
+                if code not in version.codes or code not in types:
+                    continue
+                for item in obligations_for_period(code, period, version.profile):
+                    key = (check.partner_id.id, code, item.period_start)
+                    key += (item.period_end, item.part)
+                    if self.search_count(self._key_domain(key)):
+                        continue
+                    self.create(
+                        {
+                            "partner_id": check.partner_id.id,
+                            "declaration_type_id": types[code].id,
+                            "part": item.part,
+                            "period_start": item.period_start,
+                            "period_end": item.period_end,
+                            "due_date": item.due_date,
+                            "user_id": check.user_id.id,
+                        }
+                    )
+            check.action_done()
+        return True
+
+    @api.model
+    def _key_domain(self, key):
+        partner, code, start, end, part = key
+        return [
+            ("partner_id", "=", partner),
+            ("code", "=", code),
+            ("period_start", "=", start),
+            ("period_end", "=", end),
+            ("part", "=", part or False),
+        ]
 
     def action_done(self):
         self.write({"state": "done"})

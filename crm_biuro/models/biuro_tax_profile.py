@@ -10,14 +10,8 @@ from .res_partner import (
     VAT_STATUSES,
     ZUS_SCHEMES,
 )
+from .tax_profile_fields import key_field
 from .tax_profile_keys import PROFILE_KEYS, engine_values, partner_field
-
-TAX_YEAR_END_MONTHS = [(str(month), str(month)) for month in range(1, 13)]
-ZUS_DUE_DAYS = [
-    ("5", "5th (budget unit)"),
-    ("15", "15th (legal person)"),
-    ("20", "20th (others)"),
-]
 
 
 class BiuroTaxProfile(models.Model):
@@ -54,14 +48,30 @@ class BiuroTaxProfile(models.Model):
     vat_ue = fields.Boolean(string="EU VAT (VAT-UE)")
     zus_scheme = fields.Selection(ZUS_SCHEMES, string="ZUS scheme")
     employer = fields.Boolean(string="Has employees")
-    tax_year_end_month = fields.Selection(
-        TAX_YEAR_END_MONTHS, string="Tax year ends in month", default="12"
-    )
-    quarterly_advances = fields.Boolean(string="Quarterly income-tax advances")
-    related_party_transactions = fields.Boolean(
-        string="Transfer-pricing duty (TPR, local file)"
-    )
-    zus_due_day = fields.Selection(ZUS_DUE_DAYS, string="ZUS due day")
+    tax_year_end_month = key_field("tax_year_end_month")
+    quarterly_advances = key_field("quarterly_advances")
+    related_party_transactions = key_field("related_party_transactions")
+    zus_due_day = key_field("zus_due_day")
+    zus_payer_kind = key_field("zus_payer_kind")
+    small_taxpayer = key_field("small_taxpayer")
+    health_contribution = key_field("health_contribution")
+    imports_services = key_field("imports_services")
+    intra_eu_acquisitions = key_field("intra_eu_acquisitions")
+    vat_ue_mode = key_field("vat_ue_mode")
+    oss = key_field("oss")
+    ioss = key_field("ioss")
+    ppk = key_field("ppk")
+    zus_iwa = key_field("zus_iwa")
+    withholding_tax_payer = key_field("withholding_tax_payer")
+    pit_non_resident_payer = key_field("pit_non_resident_payer")
+    pit8c_payer = key_field("pit8c_payer")
+    flat_rate_tax_payer = key_field("flat_rate_tax_payer")
+    pfron = key_field("pfron")
+    cit_income_exempt = key_field("cit_income_exempt")
+    ngo_in_entrepreneurs_register = key_field("ngo_in_entrepreneurs_register")
+    large_taxpayer = key_field("large_taxpayer")
+    jpk_books_exempt = key_field("jpk_books_exempt")
+    jpk_books_from = key_field("jpk_books_from")
     declaration_ids = fields.Many2many(
         "biuro.declaration.type",
         "biuro_tax_profile_declaration_rel",

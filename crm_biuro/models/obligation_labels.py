@@ -20,6 +20,8 @@ PART_LABELS = {
     "prepare": _lt("prepared"),
     "approve": _lt("approved"),
     "file": _lt("filed"),
+    "december": _lt("December"),
+    "taxpayer": _lt("to the taxpayer"),
 }
 
 # The abbreviations of the catalogue's legal bases (see catalogue.py's docstring).
@@ -33,11 +35,23 @@ ACT_NAMES = {
     "Ordynacja": _lt("Tax ordinance"),
 }
 _ACTS = re.compile("|".join(re.escape(name) for name in ACT_NAMES))
+# the other words of the legal bases (the longest first, so that they win)
 _WORDS = {
     "days after approval": _lt("days after approval"),
     "days": _lt("days"),
+    "office task before": _lt("office task before"),
+    "Reg.": _lt("Reg."),
+    "[verify paragraph]": _lt("[verify paragraph]"),
+    "[verify paragraphs]": _lt("[verify paragraphs]"),
+    "[verify]": _lt("[verify]"),
+    "2025 KSeF amending act": _lt("2025 KSeF amending act"),
+    "transitional provisions": _lt("transitional provisions"),
+    "MF regulation on using KSeF": _lt("MF regulation on using KSeF"),
+    "until 31 Dec 2026": _lt("until 31 Dec 2026"),
 }
-_WORD = re.compile("|".join(re.escape(word) for word in _WORDS))
+_WORD = re.compile(
+    "|".join(re.escape(word) for word in sorted(_WORDS, key=len, reverse=True))
+)
 
 
 def part_label(env, part):

@@ -1,8 +1,18 @@
-from odoo import api, fields, models
+from datetime import date
 
-from ..obligation_rules import SUPPORTED_FROM, ClientProfile
-from .engine_history_shim import Lifecycle, ProfileVersion
-from .biuro_tax_profile import TAX_YEAR_END_MONTHS, ZUS_DUE_DAYS
+from dateutil.relativedelta import relativedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..obligation_rules import (
+    SUPPORTED_FROM,
+    ClientProfile,
+    Lifecycle,
+    ProfileVersion,
+    required_declaration_codes,
+)
+from .tax_profile_fields import key_field
 from .tax_profile_keys import (
     PARTNER_PROFILE_FIELDS,
     PROFILE_KEYS,
@@ -31,33 +41,30 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     # the engine inputs beyond the original eight (see tax_profile_keys.py)
-    biuro_tax_year_end_month = fields.Selection(
-        TAX_YEAR_END_MONTHS,
-        string="Tax year ends in month",
-        default="12",
-        tracking=True,
-        help="A CIT payer may have a tax year other than the calendar year (CIT "
-        "act art. 8): its CIT-8 is due three months after that year's end.",
-    )
-    biuro_quarterly_advances = fields.Boolean(
-        string="Quarterly income-tax advances",
-        tracking=True,
-        help="PIT, lump-sum or CIT advances are paid per quarter, not per month.",
-    )
-    biuro_related_party_transactions = fields.Boolean(
-        string="Transfer-pricing duty (TPR, local file)",
-        tracking=True,
-        help="Transactions with related parties above the thresholds: the local "
-        "file and the TPR information are due.",
-    )
-    biuro_zus_due_day = fields.Selection(
-        ZUS_DUE_DAYS,
-        string="ZUS due day",
-        tracking=True,
-        help="Leave empty to derive it from the legal form: the 15th for payers "
-        "with legal personality, the 20th for the others. Budget units pay by "
-        "the 5th.",
-    )
+    biuro_tax_year_end_month = key_field("tax_year_end_month", tracking=True)
+    biuro_quarterly_advances = key_field("quarterly_advances", tracking=True)
+    biuro_related_party_transactions = key_field("related_party_transactions", tracking=True)
+    biuro_zus_due_day = key_field("zus_due_day", tracking=True)
+    biuro_zus_payer_kind = key_field("zus_payer_kind", tracking=True)
+    biuro_small_taxpayer = key_field("small_taxpayer", tracking=True)
+    biuro_health_contribution = key_field("health_contribution", tracking=True)
+    biuro_imports_services = key_field("imports_services", tracking=True)
+    biuro_intra_eu_acquisitions = key_field("intra_eu_acquisitions", tracking=True)
+    biuro_vat_ue_mode = key_field("vat_ue_mode", tracking=True)
+    biuro_oss = key_field("oss", tracking=True)
+    biuro_ioss = key_field("ioss", tracking=True)
+    biuro_ppk = key_field("ppk", tracking=True)
+    biuro_zus_iwa = key_field("zus_iwa", tracking=True)
+    biuro_withholding_tax_payer = key_field("withholding_tax_payer", tracking=True)
+    biuro_pit_non_resident_payer = key_field("pit_non_resident_payer", tracking=True)
+    biuro_pit8c_payer = key_field("pit8c_payer", tracking=True)
+    biuro_flat_rate_tax_payer = key_field("flat_rate_tax_payer", tracking=True)
+    biuro_pfron = key_field("pfron", tracking=True)
+    biuro_cit_income_exempt = key_field("cit_income_exempt", tracking=True)
+    biuro_ngo_in_entrepreneurs_register = key_field("ngo_in_entrepreneurs_register", tracking=True)
+    biuro_large_taxpayer = key_field("large_taxpayer", tracking=True)
+    biuro_jpk_books_exempt = key_field("jpk_books_exempt", tracking=True)
+    biuro_jpk_books_from = key_field("jpk_books_from", tracking=True)
     # the client's lifecycle: nothing is owed for a period it was not active in
     biuro_activity_start = fields.Date(string="Activity started on", tracking=True)
     biuro_activity_end = fields.Date(
@@ -103,6 +110,42 @@ class ResPartner(models.Model):
             ]
             partner.biuro_profile_date_from = default_date_from(
                 changed, today, int(origin.biuro_tax_year_end_month or 12)
+            )
+
+    @api.constrains(*(LIFECYCLE_FIELDS - {"biuro_suspension_ids"}))
+    def _check_biuro_lifecycle(self):
+        """The engine refuses impossible lifecycles: say why, in words."""
+        for partner in self:
+            start, end = partner.biuro_activity_start, partner.biuro_activity_end
+            if start and end and end < start:
+                raise ValidationError(_("The activity cannot end before it starts."))
+            registered = partner.biuro_vat_registered_from
+            deregistered = partner.biuro_vat_deregistered_on
+            if registered and deregistered and deregistered < registered:
+                raise ValidationError(
+                    _("The VAT deregistration cannot precede the registration.")
+                )
+            first_end = partner.biuro_first_tax_year_end
+            if first_end:
+                partner._check_biuro_first_tax_year(start, first_end)
+
+    def _check_biuro_first_tax_year(self, start, end):
+        # CIT act art. 8 ust. 2: up to 23 months, over 12 only when begun in the
+        # second half of a calendar year; a tax year ends at the end of a month
+        if not start:
+            raise ValidationError(
+                _("The end of the first tax year needs the activity start.")
+            )
+        if end + relativedelta(days=1) != (end + relativedelta(days=1)).replace(day=1):
+            raise ValidationError(_("A tax year ends on the last day of a month."))
+        months = (end.year - start.year) * 12 + end.month - start.month + 1
+        if not 1 <= months <= 23 or (months > 12 and start.month < 7):
+            raise ValidationError(
+                _(
+                    "The first tax year may last up to 12 months, or up to 23 "
+                    "months when the activity started in the second half of a "
+                    "year (CIT act art. 8 ust. 2)."
+                )
             )
 
     # --- CRUD ---------------------------------------------------------------------
@@ -229,26 +272,39 @@ class ResPartner(models.Model):
         )
 
     def _biuro_profile_versions(self):
-        """The client's profile history as the engine's ProfileVersions."""
+        """The client's profile history as the engine's ProfileVersions. The
+        declarations the hook's data calls for (the KSeF dates) are added to every
+        version: they are not chosen on the client's form."""
         self.ensure_one()
         extra = self._biuro_obligation_profile_values()
         rows = self.biuro_tax_profile_ids.sorted("date_from")
-        if not rows:
-            return [
-                ProfileVersion(
-                    SUPPORTED_FROM,
-                    self._biuro_tax_profile(),
-                    frozenset(self.biuro_declaration_ids.mapped("code")),
-                )
-            ]
-        return [
-            ProfileVersion(
-                row.date_from,
-                ClientProfile.from_values({**row._engine_values(), **extra}),
-                frozenset(row.declaration_ids.mapped("code")),
-            )
+        history = [
+            (row.date_from, row._engine_values(), row.declaration_ids)
             for row in rows
+        ] or [
+            (
+                SUPPORTED_FROM,
+                engine_values(lambda key: self[partner_field(key)]),
+                self.biuro_declaration_ids,
+            )
         ]
+        versions = []
+        for date_from, values, declarations in history:
+            own = ClientProfile.from_values(values)
+            profile = ClientProfile.from_values({**values, **extra})
+            hook_codes = set(required_declaration_codes(profile)) - set(
+                required_declaration_codes(own)
+            )
+            codes = frozenset(declarations.mapped("code")) | hook_codes
+            versions.append(ProfileVersion(date_from, profile, codes))
+        return versions
+
+    def _biuro_profile_version_on(self, day):
+        """The ProfileVersion in force on `day` (the first one before it)."""
+        versions = self._biuro_profile_versions()
+        return next(
+            (v for v in reversed(versions) if v.date_from <= day), versions[0]
+        )
 
     def _biuro_lifecycle(self):
         self.ensure_one()
@@ -257,8 +313,9 @@ class ResPartner(models.Model):
             activity_end=self.biuro_activity_end or None,
             vat_registered_from=self.biuro_vat_registered_from or None,
             vat_deregistered_on=self.biuro_vat_deregistered_on or None,
+            # a suspension not yet resumed lasts as far as the calendar goes
             suspensions=tuple(
-                (s.date_start, s.date_end or None)
+                (s.date_start, s.date_end or date.max)
                 for s in self.biuro_suspension_ids.sorted("date_start")
             ),
             first_tax_year_end=self.biuro_first_tax_year_end or None,

@@ -30,10 +30,32 @@ PROFILE_KEYS = {
     "quarterly_advances": None,
     "related_party_transactions": None,
     "zus_due_day": _int_or_none,
+    "zus_payer_kind": None,
+    "small_taxpayer": None,
+    "health_contribution": None,
+    "imports_services": None,
+    "intra_eu_acquisitions": None,
+    "vat_ue_mode": None,
+    "oss": None,
+    "ioss": None,
+    "ppk": None,
+    "zus_iwa": None,
+    "withholding_tax_payer": None,
+    "pit_non_resident_payer": None,
+    "pit8c_payer": None,
+    "flat_rate_tax_payer": None,
+    "pfron": None,
+    "cit_income_exempt": None,
+    "ngo_in_entrepreneurs_register": None,
+    "large_taxpayer": None,
+    "jpk_books_exempt": None,
+    "jpk_books_from": None,
 }
 
 # Keys the engine reads that crm_biuro does not store (another addon feeds them).
-HOOK_KEYS = frozenset()
+HOOK_KEYS = frozenset(
+    {"ksef_start", "ksef_exemption_end", "ksef_token_expiry", "ksef_certificate_expiry"}
+)
 
 # Keys whose change normally takes effect with the next tax year (the election of
 # the tax form, the advances, the books and the tax year itself are yearly
@@ -45,6 +67,9 @@ YEARLY_KEYS = frozenset(
         "quarterly_advances",
         "tax_year_end_month",
         "related_party_transactions",
+        "small_taxpayer",
+        "large_taxpayer",
+        "cit_income_exempt",
     }
 )
 
