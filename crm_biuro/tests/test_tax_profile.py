@@ -3,6 +3,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
+from odoo.exceptions import ValidationError
 from odoo.tests import Form, tagged
 
 from ..models.tax_profile_keys import HOOK_KEYS, PROFILE_KEYS, partner_field
@@ -189,6 +190,7 @@ class TestProfileReachesTheEngine(BiuroCase):
             for name, value in values.items():
                 setattr(form, name, value)
             form.biuro_profile_date_from = SUPPORTED_FROM
+        client.invalidate_recordset()
 
     def due(self, client, code, **match):
         found = self.Obligation.search(
@@ -239,3 +241,139 @@ class TestProfileReachesTheEngine(BiuroCase):
         self.assertIn("CIT8E", codes)
         self.assertNotIn("CIT_ADV", codes)
         self.assertEqual(self.due(self.spzoo, "CIT8E"), [date(2027, 3, 31)])
+
+    @freeze_time("2026-12-08")
+    def test_every_new_key_reaches_the_dates(self):
+        """Each input added for issue 12, set on the form, gives its obligation
+        (frozen on 8 December 2026, generated until 8 March 2027)."""
+        cases = [
+            # (client, form values, code, period start, expected due dates)
+            ("spzoo", {"biuro_zus_payer_kind": "budget_unit"}, "ZUS_DRA", date(2026, 12, 1), [date(2027, 1, 5)]),
+            ("jdg", {"biuro_zus_scheme": "none"}, "ZUS_HEALTH", date(2026, 12, 1), [date(2027, 1, 20)]),
+            ("jdg", {"biuro_vat_status": "zwolniony", "biuro_imports_services": True}, "VAT9M", date(2026, 12, 1), [date(2027, 1, 25)]),
+            ("spzoo", {"biuro_ppk": True}, "PPK_PAY", date(2026, 12, 1), [date(2027, 1, 15)]),
+            ("spzoo", {"biuro_withholding_tax_payer": True}, "WHT_PAY", date(2027, 1, 1), [date(2027, 2, 8)]),
+            ("spzoo", {"biuro_pfron": True}, "PFRON_DEK", date(2026, 12, 1), [date(2027, 1, 20)]),
+            ("spzoo", {"biuro_vat_ue": True, "biuro_vat_ue_mode": "when_reported"}, "VAT_UE_CONFIRM", date(2026, 12, 1), [date(2027, 1, 15)]),
+            ("spzoo", {"biuro_zus_iwa": True}, "ZUS_IWA", date(2026, 1, 1), [date(2027, 2, 1)]),
+            ("spzoo", {"biuro_oss": True}, "OSS", date(2026, 10, 1), [date(2027, 1, 31)]),
+            ("spzoo", {"biuro_ioss": True}, "IOSS", date(2026, 12, 1), [date(2027, 1, 31)]),
+            ("spzoo", {"biuro_pit8c_payer": True}, "PIT8C", date(2026, 1, 1), [date(2027, 3, 1)]),
+            ("spzoo", {"biuro_pit_non_resident_payer": True}, "IFT1R", date(2026, 1, 1), [date(2027, 2, 1), date(2027, 3, 1)]),
+            ("spzoo", {"biuro_flat_rate_tax_payer": True}, "PIT8A_PAY", date(2026, 12, 1), [date(2027, 1, 20)]),
+            ("spzoo", {"biuro_large_taxpayer": True}, "TAX_STRATEGY", date(2025, 1, 1), [date(2026, 12, 31)]),
+        ]
+        clients = {"spzoo": self.spzoo, "jdg": self.jdg}
+        for client_key, values, code, period_start, expected in cases:
+            with self.subTest(code=code), self.env.cr.savepoint() as savepoint:
+                client = clients[client_key]
+                self.edit(client, **values)
+                self.assertIn(code, client.biuro_declaration_ids.mapped("code"))
+                self.assertEqual(
+                    self.due(client, code, period_start=period_start), expected
+                )
+                savepoint.rollback()
+                self.env.invalidate_all()
+
+    @freeze_time("2026-12-08")
+    def test_keys_that_remove_or_move_an_obligation(self):
+        self.edit(self.spzoo, biuro_cit_income_exempt=True)
+        self.assertFalse(self.due(self.spzoo, "CIT_ADV"), "no advances on exempt income")
+        self.assertTrue(self.due(self.spzoo, "CIT8"))
+        self.edit(self.jdg, biuro_jpk_books_exempt=True)
+        self.assertNotIn("JPK_PIT", self.jdg.biuro_declaration_ids.mapped("code"))
+        self.edit(self.jdg, biuro_small_taxpayer=True, biuro_vat_period="quarterly")
+        [version] = self.jdg._biuro_profile_versions()
+        self.assertTrue(version.profile.small_taxpayer)
+        self.assertIn("JPK_V7K", version.codes)
+
+    def test_ngo_in_the_register_of_entrepreneurs_files_with_the_krs(self):
+        fundacja = self.make_client(
+            name="Fundacja Rejestrowa",
+            vat="1132853869",
+            biuro_state="active",
+            biuro_legal_form="fundacja",
+            biuro_books_type="full",
+            biuro_tax_form="cit",
+            biuro_declaration_ids=declarations(self.env, "SF", "CIT8"),
+        )
+        with freeze_time("2026-06-01"):
+            fundacja.action_biuro_generate_obligations()
+            self.assertEqual(
+                self.due(fundacja, "SF", part="file", period_start=date(2025, 1, 1)), [date(2026, 7, 10)], "Szef KAS"
+            )
+            self.edit(fundacja, biuro_ngo_in_entrepreneurs_register=True)
+            self.assertEqual(
+                self.due(fundacja, "SF", part="file", period_start=date(2025, 1, 1)), [date(2026, 7, 15)], "KRS"
+            )
+
+    def test_the_form_shows_every_engine_input(self):
+        arch = self.env["res.partner"].get_views([(False, "form")])["views"]["form"][
+            "arch"
+        ]
+        row_arch = self.env["biuro.tax.profile"].get_views([(False, "form")])[
+            "views"
+        ]["form"]["arch"]
+        for key in PROFILE_KEYS:
+            with self.subTest(key=key):
+                self.assertIn(f'name="{partner_field(key)}"', arch)
+                self.assertIn(f'name="{key}"', row_arch)
+
+
+@tagged("post_install", "-at_install")
+class TestLifecycle(BiuroCase):
+    """Nothing is generated for a period the client was not active in, and
+    impossible lifecycles are refused in words."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.jdg = cls.make_client(
+            name="Cykl Życia Ewa Lis",
+            biuro_state="active",
+            biuro_legal_form="jdg",
+            biuro_books_type="kpir",
+            biuro_tax_form="skala",
+            biuro_vat_status="czynny",
+            biuro_zus_scheme="duzy",
+            biuro_declaration_ids=declarations(cls.env, "JPK_V7M", "ZUS_DRA", "PIT_ADV"),
+        )
+
+    def months(self, code):
+        return sorted(
+            self.env["biuro.obligation"]
+            .search([("partner_id", "=", self.jdg.id), ("code", "=", code)])
+            .mapped("period_start")
+        )
+
+    @freeze_time("2026-12-08")
+    def test_suspension_and_activity_start(self):
+        self.env["biuro.obligation"].search([("partner_id", "=", self.jdg.id)]).unlink()
+        with Form(self.jdg.with_user(self.manager)) as form:
+            with form.biuro_suspension_ids.new() as suspension:
+                suspension.date_start = date(2026, 11, 1)
+                suspension.date_end = date(2027, 1, 31)
+        self.assertEqual(self.months("JPK_V7M"), [date(2027, 2, 1)])
+        self.assertEqual(self.months("ZUS_DRA"), [date(2027, 2, 1)])
+
+    @freeze_time("2026-12-08")
+    def test_vat_registration_from_a_date(self):
+        self.env["biuro.obligation"].search([("partner_id", "=", self.jdg.id)]).unlink()
+        self.jdg.biuro_vat_registered_from = date(2027, 1, 15)
+        self.assertEqual(self.months("JPK_V7M"), [date(2027, 1, 1), date(2027, 2, 1)])
+        self.assertIn(date(2026, 12, 1), self.months("ZUS_DRA"))
+
+    def test_impossible_lifecycles_are_refused(self):
+        cases = [
+            ({"biuro_activity_start": "2026-05-01", "biuro_activity_end": "2026-04-30"}, "cannot end before it starts"),
+            ({"biuro_vat_registered_from": "2026-05-01", "biuro_vat_deregistered_on": "2026-04-01"}, "deregistration cannot precede"),
+            ({"biuro_first_tax_year_end": "2027-12-31"}, "needs the activity start"),
+            ({"biuro_activity_start": "2026-07-01", "biuro_first_tax_year_end": "2027-12-15"}, "last day of a month"),
+            ({"biuro_activity_start": "2026-03-01", "biuro_first_tax_year_end": "2027-12-31"}, "up to 23"),
+        ]
+        for values, message in cases:
+            with self.subTest(message=message), self.assertRaisesMsg(ValidationError, message):
+                self.jdg.write(values)
+        self.jdg.write(
+            {"biuro_activity_start": "2026-07-01", "biuro_first_tax_year_end": "2027-12-31"}
+        )
