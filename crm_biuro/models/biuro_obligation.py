@@ -76,6 +76,13 @@ class BiuroObligation(models.Model):
     reference = fields.Char(help="e.g. the UPO number of the e-filed declaration.")
     note = fields.Text()
     reminder_scheduled = fields.Boolean(copy=False)
+    generated = fields.Boolean(
+        readonly=True,
+        copy=False,
+        help="Created by the deadline generator from the tax profile: a later "
+        "profile change may move or drop it while nobody has worked on it. "
+        "Obligations entered by hand or created on the client's report stay.",
+    )
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
@@ -343,10 +350,12 @@ class BiuroObligation(models.Model):
                         "period_end": item.period_end,
                         "due_date": item.due_date,
                         "user_id": partner.biuro_accountant_id.id,
+                        "generated": True,
                     }
                 )
         stale = existing.filtered(
-            lambda o: o.due_date >= start
+            lambda o: o.generated
+            and o.due_date >= start
             and o._is_untouched()
             and o._generation_key() not in wanted
         )

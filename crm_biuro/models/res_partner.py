@@ -521,8 +521,17 @@ class ResPartner(models.Model):
         return self.env["biuro.declaration.type"].search([("code", "in", codes)])
 
     def action_biuro_suggest_declarations(self):
+        """The declarations of the profile, for as long as that profile has been in
+        force (the history row of today, see res_partner_tax_profile.py)."""
         for partner in self:
-            partner.biuro_declaration_ids = partner._biuro_suggested_declarations()
+            partner.write(
+                {
+                    "biuro_declaration_ids": [
+                        (6, 0, partner._biuro_suggested_declarations().ids)
+                    ],
+                    "biuro_profile_date_from": partner._biuro_profile_in_force_since(),
+                }
+            )
         return True
 
     def action_biuro_archive(self):

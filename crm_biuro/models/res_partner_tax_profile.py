@@ -234,6 +234,13 @@ class ResPartner(models.Model):
             )
         later.with_context(biuro_profile_sync=True).write(new_values)
 
+    def _biuro_profile_in_force_since(self):
+        """The first day of the history row in force today (False: no history)."""
+        self.ensure_one()
+        today = fields.Date.context_today(self)
+        rows = self.biuro_tax_profile_ids.filtered(lambda row: row.date_from <= today)
+        return max(rows.mapped("date_from"), default=False)
+
     def _biuro_sync_from_history(self):
         """After a row was edited on its own: the client's fields show the latest
         row again."""

@@ -6,7 +6,7 @@ from freezegun import freeze_time
 
 from odoo.tests import tagged
 
-from ..models.obligation_labels import PART_LABELS
+from ..models.obligation_labels import PART_LABELS, legal_basis_text
 from ..obligation_rules import RULES
 from .common import BiuroCase
 
@@ -126,3 +126,48 @@ class TestObligationCalendar(BiuroCase):
         calendar = views["calendar"]["arch"]
         self.assertIn('color="calendar_color"', calendar)
         self.assertRegex(calendar, r'name="user_id"[^>]*filters="1"')
+
+    def test_every_legal_basis_reads_in_polish(self):
+        english = re.compile(
+            r"\b(act|days?|after|before|until|task|office|regulation|verify|"
+            r"provisions|paragraphs?|amending|using)\b"
+        )
+        for code, rule in RULES.items():
+            for part in rule.parts:
+                with self.subTest(code=code, part=part.name):
+                    text = legal_basis_text(self.pl, part.legal_basis)
+                    self.assertFalse(english.search(text), text)
+
+
+@tagged("post_install", "-at_install")
+class TestEuTransactionsCheck(BiuroCase):
+    """vat_ue_mode "when_reported": a monthly check; the client's answer creates
+    the month's VAT-UE or closes the check."""
+
+    @freeze_time("2026-12-08")
+    def test_reported_month_gets_its_return(self):
+        client = self.make_client(
+            name="Eksport Unijny sp. z o.o.",
+            biuro_state="active",
+            biuro_legal_form="spzoo",
+            biuro_books_type="full",
+            biuro_tax_form="cit",
+            biuro_vat_status="czynny",
+            biuro_vat_ue=True,
+            biuro_vat_ue_mode="when_reported",
+        )
+        client.action_biuro_suggest_declarations()
+        Obligation = self.env["biuro.obligation"]
+        mine = [("partner_id", "=", client.id)]
+        self.assertFalse(Obligation.search(mine + [("code", "=", "VAT_UE")]))
+        checks = Obligation.search(mine + [("code", "=", "VAT_UE_CONFIRM")])
+        november, december = checks.sorted("period_start")[:2]
+        november.with_user(self.user).action_biuro_eu_reported()
+        december.with_user(self.user).action_done()  # nothing to report
+        returns = Obligation.search(mine + [("code", "=", "VAT_UE")])
+        self.assertEqual(returns.period_start, date(2026, 11, 1))
+        self.assertEqual(returns.due_date, date(2026, 12, 28))  # 25th: Friday holiday
+        self.assertEqual((november | december).mapped("state"), ["done", "done"])
+        # the next run keeps the created return (it is the client's answer)
+        Obligation._cron_generate()
+        self.assertTrue(returns.exists())
