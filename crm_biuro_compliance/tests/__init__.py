@@ -5,3 +5,4 @@ from . import test_crbr_comparison
 from . import test_portal_mandates
 from . import test_reports
 from . import test_tour
+from . import test_ksef_obligations
