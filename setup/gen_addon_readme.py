@@ -15,6 +15,7 @@ FRAGMENTS = [
     ("DESCRIPTION.md", None),
     ("CONFIGURE.md", "Configuration"),
     ("USAGE.md", "Usage"),
+    ("OBLIGATIONS.md", "Obligations and deadlines"),
     ("SECURITY.md", "Security"),
     ("ROADMAP.md", "Known issues / Roadmap"),
     ("CONTRIBUTORS.md", "Contributors"),

@@ -7,7 +7,8 @@ profile needs and generates the obligations calendar for a date range. Kept free
 the ORM so the law can be unit-tested on its own (tests/obligation_rules).
 """
 
-from .catalogue import DECLARATION_CODES, RULES, Part, Rule
+from .checks import history_warnings, profile_warnings
+from .catalogue import ADDED_CODES, DECLARATION_CODES, RULES, Part, Rule
 from .engine import (
     Obligation,
     applies,
@@ -22,13 +23,16 @@ from .history import (
     SUPPORTED_FROM,
     Lifecycle,
     ProfileVersion,
+    compare_obligations,
     generate_obligations_for_history,
+    obligation_key,
 )
 from .periods import ANNUAL, MONTHLY, QUARTERLY, Period
 from .profile import ClientProfile
 from .workdays import is_public_holiday, is_working_day, next_working_day
 
 __all__ = [
+    "ADDED_CODES",
     "ANNUAL",
     "DECLARATION_CODES",
     "MONTHLY",
@@ -43,14 +47,18 @@ __all__ = [
     "ProfileVersion",
     "Rule",
     "applies",
+    "compare_obligations",
     "due_date",
     "frequency",
     "generate_obligations",
     "generate_obligations_for_history",
+    "history_warnings",
     "is_public_holiday",
     "is_working_day",
     "next_working_day",
     "not_applicable_reason",
+    "obligation_key",
     "obligations_for_period",
+    "profile_warnings",
     "required_declaration_codes",
 ]

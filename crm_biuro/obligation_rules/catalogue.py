@@ -13,6 +13,34 @@ Abbreviations in the legal bases: "VAT act" = ustawa o podatku od towarów i us�
 o zryczałtowanym podatku dochodowym, "CIT act" = ustawa o podatku dochodowym od osób
 prawnych, "SUS act" = ustawa o systemie ubezpieczeń społecznych, "UoR" = ustawa
 o rachunkowości.
+
+The [verify] points of the review (docs/reviews/deadlines-2026-12.md §9), as this
+catalogue settles them. Confirmed by domain-pl.md: ZUS 5th/15th/20th since 2022
+(§5.5), VAT-UE monthly only (§7), CIT-8 three months after the tax year (§7), the
+re-registration within 7 days (§5.5, not generated: an event). Not confirmed
+against the consolidated statute, so the EARLIER plausible date is used and the
+rule says [verify]:
+
+* karta payment: the 20th (art. 38 ust. 1 as amended by Polski Ład; the 7th
+  before 2022), December by 28 December;
+* VAT-8 / VAT-9M: art. 99 ust. 8 / ust. 9 as I know the act;
+* OSS / IOSS: not shifted (EU deadline; Reg. 282/2011 art. 59a per the review);
+* IFT-1R to the tax office by the end of January (as PIT-11), PIT-8C by the end
+  of February; PFRON DEK-R by 20 January; ZUS IWA by 31 January (article left
+  open);
+* JPK_CIT: the 7-month first-phase extension only for tax years ending before
+  1 April 2026 (Dz.U. 2026 poz. 188); UD350 is not assumed to have passed, so
+  later years keep the CIT-8 date;
+* art. 99 ust. 3a (no quarterly VAT in the first 12 months) is a warning in
+  checks.py, not a date;
+* a family foundation's SF is taken to go to Szef KAS (10 days; it is not in the
+  KRS); a branch (oddział) still files with the KRS;
+* KRUS farmers running a business: untick `health_contribution`.
+
+Not modelled here (events, or not dates): Mały ZUS Plus January formalities, RMUA,
+CRBR entries (crm_biuro_verify), KSeF penalty rates and offline send deadlines,
+JPK_V7 KSeF markers, VAT-26, PCC-3, MDR, local taxes, the master file, the Estonian
+CIT monthly tax on distributions (due only for months with a distribution).
 """
 
 from collections.abc import Callable
@@ -348,7 +376,7 @@ def _tax_form_election_reason(profile: ClientProfile) -> str | None:
     return None
 
 
-# Estonian CIT is open to these forms (CIT act art. 28j ust. 1 pkt 5).
+# Estonian CIT is open to these forms (CIT act art. 28j ust. 1 pkt 5 [verify pkt]).
 ESTONIAN_ELIGIBLE_FORMS = frozenset({"spzoo", "sa", "psa", "spk", "ska"})
 
 

@@ -41,6 +41,7 @@ from .periods import (
     Period,
     add_months,
     end_of_month,
+    months_spanned,
     period_containing,
 )
 from .profile import ClientProfile
@@ -75,11 +76,6 @@ class ProfileVersion:
 
 def _month_start(day: date) -> date:
     return day.replace(day=1)
-
-
-def _months_between(first: date, last: date) -> int:
-    """Whole calendar months from the month of `first` to the month of `last`."""
-    return (last.year - first.year) * 12 + last.month - first.month + 1
 
 
 @dataclass(frozen=True)
@@ -146,7 +142,7 @@ class Lifecycle:
             raise ValueError("first_tax_year_end needs activity_start")
         if end != end_of_month(end.year, end.month):
             raise ValueError(f"first_tax_year_end={end} is not the end of a month")
-        months = _months_between(self.activity_start, end)
+        months = months_spanned(self.activity_start, end)
         if months < 1 or months > FIRST_TAX_YEAR_MAX_MONTHS:
             raise ValueError(
                 f"a first tax year of {months} months: CIT act art. 8 ust. 2 allows"
@@ -189,6 +185,18 @@ class Lifecycle:
         if period.start <= last and period.end >= first_start:
             return Period(first_start, last)
         return period
+
+    def last_tax_year(self, period: Period) -> Period:
+        """`period` (a tax year) closed at the end of the activity's last month.
+
+        A CIT taxpayer's tax year ends with its liquidation (CIT act art. 8
+        ust. 6 [verify paragraph]), so the CIT-8 is due three months after that,
+        not after the year it would have had; closing at the end of the month
+        gives the same or an earlier date, never a later one."""
+        end = self.activity_end
+        if end is None or not period.start <= end < period.end:
+            return period
+        return Period(period.start, end_of_month(end.year, end.month))
 
 
 def _merge(intervals):
@@ -264,12 +272,12 @@ def _next_period(rule, version, cursor, previous, lifecycle) -> Period:
         if length == 12:
             # CIT act art. 8 ust. 6: the year after a change lasts 12–23 months.
             last = period.end
-            if _months_between(first, last) < 12:
+            if months_spanned(first, last) < 12:
                 last = end_of_month(*add_months(last.year, last.month, 12))
             return Period(first, last)
         return Period.month(first.year, first.month)
     if _follows_cit_year(rule, profile):
-        return lifecycle.first_tax_year(period)
+        return lifecycle.last_tax_year(lifecycle.first_tax_year(period))
     return period
 
 
@@ -357,3 +365,34 @@ def generate_obligations_for_history(
                 if start <= obligation.due_date <= end or start <= period.end <= end:
                     found.add(obligation)
     yield from sorted(found, key=_sort_key_factory())
+
+
+def obligation_key(obligation) -> tuple:
+    """What identifies an obligation across regenerations (its due date may move)."""
+    return (
+        obligation.code,
+        obligation.period_start,
+        obligation.period_end,
+        obligation.part,
+    )
+
+
+def compare_obligations(before: Iterable, after: Iterable) -> dict[str, list]:
+    """What a profile change does to the calendar, for the timeline entry:
+    "added" and "removed" obligations, and "moved" (old, new) pairs whose due date
+    changed. Each list is in the generators' order (due date first)."""
+    old = {obligation_key(o): o for o in before}
+    new = {obligation_key(o): o for o in after}
+    key = _sort_key_factory()
+    return {
+        "added": sorted((o for k, o in new.items() if k not in old), key=key),
+        "removed": sorted((o for k, o in old.items() if k not in new), key=key),
+        "moved": sorted(
+            (
+                (old[k], o)
+                for k, o in new.items()
+                if k in old and old[k].due_date != o.due_date
+            ),
+            key=lambda pair: key(pair[1]),
+        ),
+    }

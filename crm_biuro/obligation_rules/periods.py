@@ -33,6 +33,12 @@ def day_of_month_after(day: date, months: int, day_of_month: int) -> date:
     return date(year, month, day_of_month)
 
 
+def months_spanned(first: date, last: date) -> int:
+    """Calendar months from the month of `first` to the month of `last`, both
+    counted (July 2025 to May 2027: 23)."""
+    return (last.year - first.year) * 12 + last.month - first.month + 1
+
+
 def end_of_month_after(day: date, months: int) -> date:
     """Last day of the `months`-th month after the month of `day`."""
     return end_of_month(*add_months(day.year, day.month, months))

@@ -154,8 +154,10 @@ class ClientProfile:
       business form. Untick for the narrow exceptions (e.g. KRUS farmers running a
       business [verify]). → ZUS_HEALTH (when no DRA is filed anyway), HEALTH_ANNUAL.
     * `imports_services` (bool, False) – buys art. 28b services from abroad (ads,
-      SaaS) while not VAT czynny. → VAT9M (VAT act art. 99 ust. 9), or VAT8 when
-      `intra_eu_acquisitions` too.
+      SaaS) while not VAT czynny. → VAT9M (VAT act art. 99 ust. 9; a VAT-UE
+      registration for services only), or VAT8 when `intra_eu_acquisitions` too.
+      A client registered for VAT-UE in full files VAT-8 for services as well:
+      tick `intra_eu_acquisitions` for it (same date, another form).
     * `intra_eu_acquisitions` (bool, False) – makes intra-EU acquisitions of goods
       (WNT) while not VAT czynny. → VAT8 (VAT act art. 99 ust. 8).
     * `vat_ue_mode` (str or None) – "every_month" (None means this: VAT_UE, VAT8,

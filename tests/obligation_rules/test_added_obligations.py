@@ -6,6 +6,7 @@ podatkowa art. 12 § 5). Rules marked "not shifted" keep the calendar date on
 purpose (see catalogue.py: OSS/IOSS under EU law, PPK outside tax law, KSeF dates).
 """
 
+import pathlib
 from datetime import date
 
 import pytest
@@ -279,3 +280,15 @@ def test_ksef_reminders():
         "KSEF_CERT_EXPIRY",
     ):
         assert RULES[code].remind_days == 30
+
+
+def test_the_addon_readme_lists_every_code_with_its_basis():
+    readme = pathlib.Path(__file__).resolve().parents[2] / "crm_biuro" / "readme"
+    text = (readme / "OBLIGATIONS.md").read_text(encoding="utf-8")
+    for code, rule in RULES.items():
+        line = next(
+            (row for row in text.splitlines() if row.startswith(f"- ``{code}`` ")),
+            None,
+        )
+        assert line, code
+        assert f"Basis: {rule.legal_basis}." in line, code

@@ -261,3 +261,112 @@ def test_vat_ue_when_reported_lists_the_confirmation_task_instead():
         ("VAT_UE_CONFIRM", D(2026, 3, 1), ""),
     ]
     assert got[0].due_date == D(2026, 3, 16)
+
+
+def test_profile_warnings():
+    from obligation_rules import profile_warnings
+
+    def codes(**values):
+        return [code for code, _text in profile_warnings(ClientProfile(**values))]
+
+    assert codes(vat_status="czynny", vat_period="quarterly") == [
+        "quarterly_vat_not_small"
+    ]
+    assert codes(vat_status="czynny", vat_period="quarterly", small_taxpayer=True) == []
+    assert codes(legal_form="jdg", tax_form="cit") == ["natural_person_cit"]
+    assert codes(legal_form="spzoo", books_type="kpir") == [
+        "company_without_full_books"
+    ]
+    assert codes(legal_form="spzoo", tax_form="karta", books_type="full") == [
+        "karta_form",
+        "karta_books",
+    ]
+    assert codes(legal_form="fundacja", tax_form="cit_estonski", books_type="full") == [
+        "estonian_form"
+    ]
+    assert codes(**JDG, tax_form="skala") == []
+
+
+def test_history_warnings():
+    from obligation_rules import history_warnings
+
+    small_v7k = ClientProfile(
+        **JDG,
+        tax_form="skala",
+        vat_status="czynny",
+        vat_period="quarterly",
+        small_taxpayer=True,
+    )
+    small_v7m = ClientProfile(
+        **JDG, tax_form="liniowy", vat_status="czynny", small_taxpayer=True
+    )
+    history = [
+        ProfileVersion(D(2026, 6, 1), small_v7m),
+        # quarterly from Q1 2027: within 12 months of the June 2026 registration;
+        # the tax form changed from February, not 1 January
+        ProfileVersion(D(2027, 2, 1), small_v7k),
+    ]
+    got = history_warnings(history, Lifecycle(vat_registered_from=D(2026, 6, 1)))
+    assert [(day, code) for day, code, _text in got] == [
+        (D(2027, 2, 1), "tax_form_change_mid_year"),
+        (D(2027, 2, 1), "vat_period_change_mid_quarter"),
+        (D(2027, 2, 1), "quarterly_vat_first_year"),
+    ]
+    later = [
+        ProfileVersion(D(2026, 6, 1), small_v7m),
+        ProfileVersion(D(2027, 7, 1), small_v7k),
+    ]
+    assert [
+        code
+        for _d, code, _t in history_warnings(
+            later, Lifecycle(vat_registered_from=D(2026, 6, 1))
+        )
+    ] == ["tax_form_change_mid_year"]
+
+
+def test_a_liquidated_company_closes_its_tax_year():
+    spzoo = ClientProfile(legal_form="spzoo", books_type="full", tax_form="cit")
+    life = Lifecycle(activity_start=D(2020, 1, 1), activity_end=D(2026, 8, 20))
+    history = [ProfileVersion(D(2022, 1, 1), spzoo, frozenset({"CIT8", "CIT_ADV"}))]
+    got = list(
+        generate_obligations_for_history(history, life, D(2026, 1, 1), D(2027, 12, 31))
+    )
+    cit8 = [(o.period_start, o.period_end, o.due_date) for o in got if o.code == "CIT8"]
+    assert cit8 == [
+        (D(2025, 1, 1), D(2025, 12, 31), D(2026, 3, 31)),
+        # the last tax year ends with August 2026: CIT-8 by 30 Nov 2026 (Monday),
+        # not 31 Mar 2027
+        (D(2026, 1, 1), D(2026, 8, 31), D(2026, 11, 30)),
+    ]
+    advances = [o.period_start.month for o in got if o.code == "CIT_ADV"]
+    assert advances == [12, 1, 2, 3, 4, 5, 6, 7, 8]  # Dec 2025 due in January
+
+
+def test_compare_obligations_for_the_timeline():
+    from obligation_rules import compare_obligations
+
+    codes = frozenset({"PIT36", "PIT36L", "ZUS_DRA"})
+    before = [ProfileVersion(D(2025, 1, 1), LINIOWY, codes)]
+    # recorded with a past date: skala from 2026, and a budget-unit ZUS day
+    after = before + [
+        ProfileVersion(
+            D(2026, 1, 1),
+            ClientProfile(**JDG, tax_form="skala", zus_payer_kind="budget_unit"),
+            codes,
+        )
+    ]
+    start, end = D(2026, 1, 1), D(2026, 12, 31)
+    change = compare_obligations(
+        generate_obligations_for_history(before, None, start, end),
+        generate_obligations_for_history(after, None, start, end),
+    )
+    assert [(o.code, o.period_start) for o in change["added"]] == [
+        ("PIT36", D(2026, 1, 1))
+    ]
+    assert [(o.code, o.period_start) for o in change["removed"]] == [
+        ("PIT36L", D(2026, 1, 1))
+    ]
+    # the 2025 PIT-36L is untouched; ZUS for January 2026 on moves to the 5th
+    moved = [(old.due_date, new.due_date) for old, new in change["moved"]]
+    assert moved[0] == (D(2026, 2, 20), D(2026, 2, 5))  # Thursday 5 February
+    assert len(moved) == 12  # January to December 2026
