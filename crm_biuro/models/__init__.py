@@ -14,6 +14,7 @@ from . import res_partner_obligations
 from . import biuro_tax_profile
 from . import biuro_client_suspension
 from . import res_partner_tax_profile
+from . import res_partner_profile_warnings
 from . import account_move
 from . import res_partner_matching
 from . import res_partner_verified

@@ -377,3 +377,29 @@ class TestLifecycle(BiuroCase):
         self.jdg.write(
             {"biuro_activity_start": "2026-07-01", "biuro_first_tax_year_end": "2027-12-31"}
         )
+
+
+@tagged("post_install", "-at_install")
+class TestProfileWarnings(BiuroCase):
+    def test_every_engine_warning_has_its_words(self):
+        from ..models.res_partner_profile_warnings import WARNINGS
+        from ..obligation_rules.checks import MESSAGES
+
+        self.assertEqual(set(MESSAGES), set(WARNINGS))
+
+    @freeze_time("2026-03-10")
+    def test_the_form_warns_of_what_the_law_does_not_allow(self):
+        client = self.make_client(
+            biuro_legal_form="jdg",
+            biuro_tax_form="skala",
+            biuro_vat_status="czynny",
+            biuro_vat_period="monthly",
+        )
+        with Form(client.with_user(self.manager)) as form:
+            form.biuro_vat_period = "quarterly"
+            self.assertIn("small taxpayer", form.biuro_profile_warnings)
+            form.biuro_small_taxpayer = True
+            self.assertFalse(form.biuro_profile_warnings)
+            form.biuro_profile_date_from = date(2026, 5, 1)
+        self.assertIn("2026", client.biuro_profile_warnings)
+        self.assertIn("first day of a quarter", client.biuro_profile_warnings)
