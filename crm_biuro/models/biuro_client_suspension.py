@@ -31,9 +31,7 @@ class BiuroClientSuspension(models.Model):
     def _check_dates(self):
         for suspension in self:
             if suspension.date_end and suspension.date_end < suspension.date_start:
-                raise ValidationError(
-                    _("A suspension cannot end before it starts.")
-                )
+                raise ValidationError(_("A suspension cannot end before it starts."))
 
     @api.depends("date_start", "date_end")
     def _compute_display_name(self):

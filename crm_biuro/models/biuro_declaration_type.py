@@ -19,7 +19,7 @@ class BiuroDeclarationType(models.Model):
     name = fields.Char(required=True, translate=True)
     short_name = fields.Char(
         translate=True,
-        help="The name the calendar shows, e.g. \"JPK_V7M\" or \"CIT advance\".",
+        help='The name the calendar shows, e.g. "JPK_V7M" or "CIT advance".',
     )
     legal_basis = fields.Char(
         compute="_compute_legal_basis",

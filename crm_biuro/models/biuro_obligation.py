@@ -138,7 +138,7 @@ class BiuroObligation(models.Model):
             )
 
     def _declaration_and_period(self):
-        """"JPK_V7M za 11/2026", "PIT-11 do urzędu za 2026" in the user's language."""
+        """ "JPK_V7M za 11/2026", "PIT-11 do urzędu za 2026" in the user's language."""
         self.ensure_one()
         declaration = self.declaration_type_id
         name = declaration.short_name or declaration.code or ""
@@ -146,7 +146,9 @@ class BiuroObligation(models.Model):
         period = self._period_label()
         if not period:
             return what
-        return self.env._("%(declaration)s for %(period)s", declaration=what, period=period)
+        return self.env._(
+            "%(declaration)s for %(period)s", declaration=what, period=period
+        )
 
     def _period_label(self):
         start, end = self.period_start, self.period_end
@@ -354,10 +356,12 @@ class BiuroObligation(models.Model):
                     }
                 )
         stale = existing.filtered(
-            lambda o: o.generated
-            and o.due_date >= start
-            and o._is_untouched()
-            and o._generation_key() not in wanted
+            lambda o: (
+                o.generated
+                and o.due_date >= start
+                and o._is_untouched()
+                and o._generation_key() not in wanted
+            )
         )
         for obligation in stale:
             log.setdefault(obligation.partner_id.id, []).append(
@@ -382,7 +386,7 @@ class BiuroObligation(models.Model):
         )
 
     def _change_text(self, new_due_date=None):
-        """"JPK_V7M za 11/2026, termin 25.12.2026" for the timeline, in the office's
+        """ "JPK_V7M za 11/2026, termin 25.12.2026" for the timeline, in the office's
         language (with the new date when it moves)."""
         obligation = self.with_env(office_env(self.env))
         env = obligation.env
@@ -435,8 +439,9 @@ class BiuroObligation(models.Model):
                 ("due_date", "<=", today + timedelta(days=longest)),
             ]
         ).filtered(
-            lambda o: o.due_date
-            <= today + timedelta(days=max(days, o._rule_remind_days()))
+            lambda o: (
+                o.due_date <= today + timedelta(days=max(days, o._rule_remind_days()))
+            )
         )
         for obligation in upcoming:
             obligation.activity_schedule(

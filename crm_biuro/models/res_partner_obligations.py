@@ -1,8 +1,7 @@
 from dateutil.relativedelta import relativedelta
-
 from markupsafe import Markup
 
-from odoo import api, fields, models
+from odoo import fields, models
 
 from .biuro_client_record_mixin import office_env
 
@@ -80,8 +79,7 @@ class ResPartner(models.Model):
             "dropped": env._("No longer due"),
         }
         items = Markup("").join(
-            Markup("<li>%s: %s</li>") % (labels[kind], text)
-            for kind, text in changes
+            Markup("<li>%s: %s</li>") % (labels[kind], text) for kind, text in changes
         )
         self.message_post(
             body=Markup("<p>%s</p><ul>%s</ul>")

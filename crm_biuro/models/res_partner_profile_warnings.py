@@ -34,8 +34,7 @@ WARNINGS = {
         "art. 9 ust. 1); this change is dated otherwise."
     ),
     "vat_period_change_mid_quarter": _lt(
-        "A VAT period changes from the first day of a quarter (VAT act art. 99 "
-        "ust. 3)."
+        "A VAT period changes from the first day of a quarter (VAT act art. 99 ust. 3)."
     ),
     "quarterly_vat_first_year": _lt(
         "No quarterly VAT in the first 12 months after VAT registration (VAT act "

@@ -43,7 +43,9 @@ class ResPartner(models.Model):
     # the engine inputs beyond the original eight (see tax_profile_keys.py)
     biuro_tax_year_end_month = key_field("tax_year_end_month", tracking=True)
     biuro_quarterly_advances = key_field("quarterly_advances", tracking=True)
-    biuro_related_party_transactions = key_field("related_party_transactions", tracking=True)
+    biuro_related_party_transactions = key_field(
+        "related_party_transactions", tracking=True
+    )
     biuro_zus_due_day = key_field("zus_due_day", tracking=True)
     biuro_zus_payer_kind = key_field("zus_payer_kind", tracking=True)
     biuro_small_taxpayer = key_field("small_taxpayer", tracking=True)
@@ -61,7 +63,9 @@ class ResPartner(models.Model):
     biuro_flat_rate_tax_payer = key_field("flat_rate_tax_payer", tracking=True)
     biuro_pfron = key_field("pfron", tracking=True)
     biuro_cit_income_exempt = key_field("cit_income_exempt", tracking=True)
-    biuro_ngo_in_entrepreneurs_register = key_field("ngo_in_entrepreneurs_register", tracking=True)
+    biuro_ngo_in_entrepreneurs_register = key_field(
+        "ngo_in_entrepreneurs_register", tracking=True
+    )
     biuro_large_taxpayer = key_field("large_taxpayer", tracking=True)
     biuro_jpk_books_exempt = key_field("jpk_books_exempt", tracking=True)
     biuro_jpk_books_from = key_field("jpk_books_from", tracking=True)
@@ -72,12 +76,8 @@ class ResPartner(models.Model):
         tracking=True,
         help="End of the activity or of the liquidation.",
     )
-    biuro_vat_registered_from = fields.Date(
-        string="VAT registered from", tracking=True
-    )
-    biuro_vat_deregistered_on = fields.Date(
-        string="VAT deregistered on", tracking=True
-    )
+    biuro_vat_registered_from = fields.Date(string="VAT registered from", tracking=True)
+    biuro_vat_deregistered_on = fields.Date(string="VAT deregistered on", tracking=True)
     biuro_first_tax_year_end = fields.Date(
         string="First tax year ends on",
         tracking=True,
@@ -251,10 +251,7 @@ class ResPartner(models.Model):
                 continue
             values = Profile._values_of_row(latest)
             partner.with_context(biuro_profile_sync=True).write(
-                {
-                    partner_field(key): values[key]
-                    for key in PROFILE_KEYS
-                }
+                {partner_field(key): values[key] for key in PROFILE_KEYS}
                 | {"biuro_declaration_ids": values["declaration_ids"]}
             )
 
@@ -286,8 +283,7 @@ class ResPartner(models.Model):
         extra = self._biuro_obligation_profile_values()
         rows = self.biuro_tax_profile_ids.sorted("date_from")
         history = [
-            (row.date_from, row._engine_values(), row.declaration_ids)
-            for row in rows
+            (row.date_from, row._engine_values(), row.declaration_ids) for row in rows
         ] or [
             (
                 SUPPORTED_FROM,
@@ -309,9 +305,7 @@ class ResPartner(models.Model):
     def _biuro_profile_version_on(self, day):
         """The ProfileVersion in force on `day` (the first one before it)."""
         versions = self._biuro_profile_versions()
-        return next(
-            (v for v in reversed(versions) if v.date_from <= day), versions[0]
-        )
+        return next((v for v in reversed(versions) if v.date_from <= day), versions[0])
 
     def _biuro_lifecycle(self):
         self.ensure_one()

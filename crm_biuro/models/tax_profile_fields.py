@@ -94,8 +94,7 @@ _FIELDS = {
         fields.Boolean,
         {
             "string": "Acquires goods within the EU",
-            "help": "Not an active VAT payer but acquires goods within the EU: "
-            "VAT-8.",
+            "help": "Not an active VAT payer but acquires goods within the EU: VAT-8.",
         },
     ),
     "vat_ue_mode": (
@@ -133,8 +132,7 @@ _FIELDS = {
         fields.Boolean,
         {
             "string": "Withholds flat-rate PIT (PIT-8AR)",
-            "help": "Dividends, small contracts, prizes: monthly payment and "
-            "PIT-8AR.",
+            "help": "Dividends, small contracts, prizes: monthly payment and PIT-8AR.",
         },
     ),
     "pfron": (

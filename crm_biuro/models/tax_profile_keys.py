@@ -12,6 +12,7 @@ copy of that data.
 
 from datetime import date
 
+
 def _int_or_none(value):
     # selections of numbers are stored as strings ("12", "15")
     return int(value) if value else None

@@ -45,9 +45,7 @@ class TestObligationCalendar(BiuroCase):
         self.assertEqual(
             jpk.with_env(self.pl).display_name, "Budmax sp. z o.o. — JPK_V7M za 11/2026"
         )
-        self.assertEqual(
-            jpk.display_name, "Budmax sp. z o.o. — JPK_V7M for 11/2026"
-        )
+        self.assertEqual(jpk.display_name, "Budmax sp. z o.o. — JPK_V7M for 11/2026")
         advance = self.obligation("CIT_ADV", date(2026, 1, 1), date(2026, 3, 31))
         self.assertEqual(
             advance.with_env(self.pl).display_name,
@@ -102,9 +100,7 @@ class TestObligationCalendar(BiuroCase):
         filed = self.obligation(
             "ZUS_DRA", date(2026, 10, 1), date(2026, 10, 31), state="filed", **past
         )
-        self.assertEqual(
-            (todo | late | filed).mapped("calendar_color"), [4, 1, 10]
-        )
+        self.assertEqual((todo | late | filed).mapped("calendar_color"), [4, 1, 10])
         self.assertEqual((todo | late | filed).mapped("days_late"), [0, 7, 0])
 
     def test_week_agenda_groups_open_obligations_by_week_and_accountant(self):

@@ -517,8 +517,10 @@ class TestSecurityBaseCompanies(SecurityCase):
         self.assertFalse(Profile.search([("partner_id", "=", self.secret.id)]))
         with self.assertRaises(AccessError):
             history.with_user(self.user_a).read(["tax_form"])
-        both = self.env["biuro.tax.profile"].with_user(self.both).with_context(
-            allowed_company_ids=(self.company_a | self.company_b).ids
+        both = (
+            self.env["biuro.tax.profile"]
+            .with_user(self.both)
+            .with_context(allowed_company_ids=(self.company_a | self.company_b).ids)
         )
         self.assertEqual(both.search([("partner_id", "=", self.secret.id)]), history)
 

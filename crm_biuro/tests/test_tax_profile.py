@@ -78,7 +78,9 @@ class TestTaxProfileHistory(BiuroCase):
             [SUPPORTED_FROM, date(2026, 4, 1), date(2027, 1, 1)],
             "ZUS from the next month, the tax form from the next tax year",
         )
-        self.assertEqual(rows.mapped("zus_scheme"), ["duzy", "preferencyjny", "preferencyjny"])
+        self.assertEqual(
+            rows.mapped("zus_scheme"), ["duzy", "preferencyjny", "preferencyjny"]
+        )
         self.assertEqual(rows.mapped("tax_form"), ["liniowy", "liniowy", "skala"])
         self.assertEqual(self.jdg.biuro_tax_form, "skala", "the form shows the latest")
 
@@ -111,7 +113,9 @@ class TestTaxProfileHistory(BiuroCase):
         feb_adv = self.mine("PIT_ADV").filtered(lambda o: o.period_start.month == 2)
         mar_vat = self.mine("JPK_V7M").filtered(lambda o: o.period_start.month == 3)
         self.assertTrue(jan_vat and feb_vat and feb_adv and mar_vat)
-        feb_vat.write({"state": "filed", "reference": "UPO-1", "filed_date": "2026-03-09"})
+        feb_vat.write(
+            {"state": "filed", "reference": "UPO-1", "filed_date": "2026-03-09"}
+        )
         feb_adv.action_done()
         with freeze_time("2026-03-10"):
             self.Obligation._cron_deadlines()  # January's JPK (25 Feb) is late
@@ -133,7 +137,12 @@ class TestTaxProfileHistory(BiuroCase):
         for obligation, values in before.items():
             self.assertTrue(obligation.exists())
             self.assertEqual(
-                (obligation.code, obligation.part, obligation.due_date, obligation.state),
+                (
+                    obligation.code,
+                    obligation.part,
+                    obligation.due_date,
+                    obligation.state,
+                ),
                 values,
             )
         self.assertFalse(mar_vat.exists(), "untouched and not yet due: regenerated")
@@ -248,20 +257,104 @@ class TestProfileReachesTheEngine(BiuroCase):
         (frozen on 8 December 2026, generated until 8 March 2027)."""
         cases = [
             # (client, form values, code, period start, expected due dates)
-            ("spzoo", {"biuro_zus_payer_kind": "budget_unit"}, "ZUS_DRA", date(2026, 12, 1), [date(2027, 1, 5)]),
-            ("jdg", {"biuro_zus_scheme": "none"}, "ZUS_HEALTH", date(2026, 12, 1), [date(2027, 1, 20)]),
-            ("jdg", {"biuro_vat_status": "zwolniony", "biuro_imports_services": True}, "VAT9M", date(2026, 12, 1), [date(2027, 1, 25)]),
-            ("spzoo", {"biuro_ppk": True}, "PPK_PAY", date(2026, 12, 1), [date(2027, 1, 15)]),
-            ("spzoo", {"biuro_withholding_tax_payer": True}, "WHT_PAY", date(2027, 1, 1), [date(2027, 2, 8)]),
-            ("spzoo", {"biuro_pfron": True}, "PFRON_DEK", date(2026, 12, 1), [date(2027, 1, 20)]),
-            ("spzoo", {"biuro_vat_ue": True, "biuro_vat_ue_mode": "when_reported"}, "VAT_UE_CONFIRM", date(2026, 12, 1), [date(2027, 1, 15)]),
-            ("spzoo", {"biuro_zus_iwa": True}, "ZUS_IWA", date(2026, 1, 1), [date(2027, 2, 1)]),
-            ("spzoo", {"biuro_oss": True}, "OSS", date(2026, 10, 1), [date(2027, 1, 31)]),
-            ("spzoo", {"biuro_ioss": True}, "IOSS", date(2026, 12, 1), [date(2027, 1, 31)]),
-            ("spzoo", {"biuro_pit8c_payer": True}, "PIT8C", date(2026, 1, 1), [date(2027, 3, 1)]),
-            ("spzoo", {"biuro_pit_non_resident_payer": True}, "IFT1R", date(2026, 1, 1), [date(2027, 2, 1), date(2027, 3, 1)]),
-            ("spzoo", {"biuro_flat_rate_tax_payer": True}, "PIT8A_PAY", date(2026, 12, 1), [date(2027, 1, 20)]),
-            ("spzoo", {"biuro_large_taxpayer": True}, "TAX_STRATEGY", date(2025, 1, 1), [date(2026, 12, 31)]),
+            (
+                "spzoo",
+                {"biuro_zus_payer_kind": "budget_unit"},
+                "ZUS_DRA",
+                date(2026, 12, 1),
+                [date(2027, 1, 5)],
+            ),
+            (
+                "jdg",
+                {"biuro_zus_scheme": "none"},
+                "ZUS_HEALTH",
+                date(2026, 12, 1),
+                [date(2027, 1, 20)],
+            ),
+            (
+                "jdg",
+                {"biuro_vat_status": "zwolniony", "biuro_imports_services": True},
+                "VAT9M",
+                date(2026, 12, 1),
+                [date(2027, 1, 25)],
+            ),
+            (
+                "spzoo",
+                {"biuro_ppk": True},
+                "PPK_PAY",
+                date(2026, 12, 1),
+                [date(2027, 1, 15)],
+            ),
+            (
+                "spzoo",
+                {"biuro_withholding_tax_payer": True},
+                "WHT_PAY",
+                date(2027, 1, 1),
+                [date(2027, 2, 8)],
+            ),
+            (
+                "spzoo",
+                {"biuro_pfron": True},
+                "PFRON_DEK",
+                date(2026, 12, 1),
+                [date(2027, 1, 20)],
+            ),
+            (
+                "spzoo",
+                {"biuro_vat_ue": True, "biuro_vat_ue_mode": "when_reported"},
+                "VAT_UE_CONFIRM",
+                date(2026, 12, 1),
+                [date(2027, 1, 15)],
+            ),
+            (
+                "spzoo",
+                {"biuro_zus_iwa": True},
+                "ZUS_IWA",
+                date(2026, 1, 1),
+                [date(2027, 2, 1)],
+            ),
+            (
+                "spzoo",
+                {"biuro_oss": True},
+                "OSS",
+                date(2026, 10, 1),
+                [date(2027, 1, 31)],
+            ),
+            (
+                "spzoo",
+                {"biuro_ioss": True},
+                "IOSS",
+                date(2026, 12, 1),
+                [date(2027, 1, 31)],
+            ),
+            (
+                "spzoo",
+                {"biuro_pit8c_payer": True},
+                "PIT8C",
+                date(2026, 1, 1),
+                [date(2027, 3, 1)],
+            ),
+            (
+                "spzoo",
+                {"biuro_pit_non_resident_payer": True},
+                "IFT1R",
+                date(2026, 1, 1),
+                [date(2027, 2, 1), date(2027, 3, 1)],
+            ),
+            (
+                "spzoo",
+                {"biuro_flat_rate_tax_payer": True},
+                "PIT8A_PAY",
+                date(2026, 12, 1),
+                [date(2027, 1, 20)],
+            ),
+            (
+                "spzoo",
+                {"biuro_large_taxpayer": True},
+                "TAX_STRATEGY",
+                date(2025, 1, 1),
+                [date(2026, 12, 31)],
+            ),
         ]
         clients = {"spzoo": self.spzoo, "jdg": self.jdg}
         for client_key, values, code, period_start, expected in cases:
@@ -278,7 +371,9 @@ class TestProfileReachesTheEngine(BiuroCase):
     @freeze_time("2026-12-08")
     def test_keys_that_remove_or_move_an_obligation(self):
         self.edit(self.spzoo, biuro_cit_income_exempt=True)
-        self.assertFalse(self.due(self.spzoo, "CIT_ADV"), "no advances on exempt income")
+        self.assertFalse(
+            self.due(self.spzoo, "CIT_ADV"), "no advances on exempt income"
+        )
         self.assertTrue(self.due(self.spzoo, "CIT8"))
         self.edit(self.jdg, biuro_jpk_books_exempt=True)
         self.assertNotIn("JPK_PIT", self.jdg.biuro_declaration_ids.mapped("code"))
@@ -300,20 +395,24 @@ class TestProfileReachesTheEngine(BiuroCase):
         with freeze_time("2026-06-01"):
             fundacja.action_biuro_generate_obligations()
             self.assertEqual(
-                self.due(fundacja, "SF", part="file", period_start=date(2025, 1, 1)), [date(2026, 7, 10)], "Szef KAS"
+                self.due(fundacja, "SF", part="file", period_start=date(2025, 1, 1)),
+                [date(2026, 7, 10)],
+                "Szef KAS",
             )
             self.edit(fundacja, biuro_ngo_in_entrepreneurs_register=True)
             self.assertEqual(
-                self.due(fundacja, "SF", part="file", period_start=date(2025, 1, 1)), [date(2026, 7, 15)], "KRS"
+                self.due(fundacja, "SF", part="file", period_start=date(2025, 1, 1)),
+                [date(2026, 7, 15)],
+                "KRS",
             )
 
     def test_the_form_shows_every_engine_input(self):
         arch = self.env["res.partner"].get_views([(False, "form")])["views"]["form"][
             "arch"
         ]
-        row_arch = self.env["biuro.tax.profile"].get_views([(False, "form")])[
-            "views"
-        ]["form"]["arch"]
+        row_arch = self.env["biuro.tax.profile"].get_views([(False, "form")])["views"][
+            "form"
+        ]["arch"]
         for key in PROFILE_KEYS:
             with self.subTest(key=key):
                 self.assertIn(f'name="{partner_field(key)}"', arch)
@@ -336,7 +435,9 @@ class TestLifecycle(BiuroCase):
             biuro_tax_form="skala",
             biuro_vat_status="czynny",
             biuro_zus_scheme="duzy",
-            biuro_declaration_ids=declarations(cls.env, "JPK_V7M", "ZUS_DRA", "PIT_ADV"),
+            biuro_declaration_ids=declarations(
+                cls.env, "JPK_V7M", "ZUS_DRA", "PIT_ADV"
+            ),
         )
 
     def months(self, code):
@@ -349,10 +450,11 @@ class TestLifecycle(BiuroCase):
     @freeze_time("2026-12-08")
     def test_suspension_and_activity_start(self):
         self.env["biuro.obligation"].search([("partner_id", "=", self.jdg.id)]).unlink()
-        with Form(self.jdg.with_user(self.manager)) as form:
-            with form.biuro_suspension_ids.new() as suspension:
-                suspension.date_start = date(2026, 11, 1)
-                suspension.date_end = date(2027, 1, 31)
+        form = Form(self.jdg.with_user(self.manager))
+        with form.biuro_suspension_ids.new() as suspension:
+            suspension.date_start = date(2026, 11, 1)
+            suspension.date_end = date(2027, 1, 31)
+        form.save()
         self.assertEqual(self.months("JPK_V7M"), [date(2027, 2, 1)])
         self.assertEqual(self.months("ZUS_DRA"), [date(2027, 2, 1)])
 
@@ -365,17 +467,47 @@ class TestLifecycle(BiuroCase):
 
     def test_impossible_lifecycles_are_refused(self):
         cases = [
-            ({"biuro_activity_start": "2026-05-01", "biuro_activity_end": "2026-04-30"}, "cannot end before it starts"),
-            ({"biuro_vat_registered_from": "2026-05-01", "biuro_vat_deregistered_on": "2026-04-01"}, "deregistration cannot precede"),
+            (
+                {
+                    "biuro_activity_start": "2026-05-01",
+                    "biuro_activity_end": "2026-04-30",
+                },
+                "cannot end before it starts",
+            ),
+            (
+                {
+                    "biuro_vat_registered_from": "2026-05-01",
+                    "biuro_vat_deregistered_on": "2026-04-01",
+                },
+                "deregistration cannot precede",
+            ),
             ({"biuro_first_tax_year_end": "2027-12-31"}, "needs the activity start"),
-            ({"biuro_activity_start": "2026-07-01", "biuro_first_tax_year_end": "2027-12-15"}, "last day of a month"),
-            ({"biuro_activity_start": "2026-03-01", "biuro_first_tax_year_end": "2027-12-31"}, "up to 23"),
+            (
+                {
+                    "biuro_activity_start": "2026-07-01",
+                    "biuro_first_tax_year_end": "2027-12-15",
+                },
+                "last day of a month",
+            ),
+            (
+                {
+                    "biuro_activity_start": "2026-03-01",
+                    "biuro_first_tax_year_end": "2027-12-31",
+                },
+                "up to 23",
+            ),
         ]
         for values, message in cases:
-            with self.subTest(message=message), self.assertRaisesMsg(ValidationError, message):
+            with (
+                self.subTest(message=message),
+                self.assertRaisesMsg(ValidationError, message),
+            ):
                 self.jdg.write(values)
         self.jdg.write(
-            {"biuro_activity_start": "2026-07-01", "biuro_first_tax_year_end": "2027-12-31"}
+            {
+                "biuro_activity_start": "2026-07-01",
+                "biuro_first_tax_year_end": "2027-12-31",
+            }
         )
 
 

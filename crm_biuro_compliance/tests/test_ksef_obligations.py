@@ -36,13 +36,17 @@ class TestKsefObligations(ComplianceCase):
 
     @freeze_time("2026-12-08")
     def test_ksef_dates_become_obligations(self):
-        profile = self.env["biuro.ksef.profile"].with_user(self.user).create(
-            {
-                "partner_id": self.client.id,
-                "issue_start": "2026-04-01",
-                "exemption": "transitional",
-                "exemption_end": date(2026, 12, 31),
-            }
+        profile = (
+            self.env["biuro.ksef.profile"]
+            .with_user(self.user)
+            .create(
+                {
+                    "partner_id": self.client.id,
+                    "issue_start": "2026-04-01",
+                    "exemption": "transitional",
+                    "exemption_end": date(2026, 12, 31),
+                }
+            )
         )
         values = self.client._biuro_obligation_profile_values()
         self.assertEqual(values["ksef_start"], date(2026, 4, 1))

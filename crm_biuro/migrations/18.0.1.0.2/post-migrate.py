@@ -9,6 +9,7 @@ from pathlib import Path
 from lxml import etree
 
 from odoo import SUPERUSER_ID, api
+
 from odoo.addons.crm_biuro.obligation_rules import RULES
 
 DATA = Path(__file__).parents[2] / "data" / "biuro_declaration_type_data.xml"
