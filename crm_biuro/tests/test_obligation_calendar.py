@@ -167,3 +167,57 @@ class TestEuTransactionsCheck(BiuroCase):
         # the next run keeps the created return (it is the client's answer)
         Obligation._cron_generate()
         self.assertTrue(returns.exists())
+
+
+@tagged("post_install", "-at_install")
+class TestCalendarQueries(BiuroCase):
+    """The calendar and the week agenda read their entries in a number of
+    queries that does not grow with the entries."""
+
+    CALENDAR_FIELDS = {
+        "display_name": {},
+        "due_date": {},
+        "calendar_color": {},
+        "days_late": {},
+        "legal_basis": {},
+        "state": {},
+        "user_id": {"fields": {"display_name": {}}},
+        "partner_id": {"fields": {"display_name": {}}},
+    }
+
+    def make_obligations(self, count, nip_base):
+        jpk = self.env.ref("crm_biuro.declaration_type_jpk_v7m")
+        Obligation = self.env["biuro.obligation"]
+        for index in range(count):
+            client = self.env["res.partner"].create(
+                {"name": f"Klient {nip_base}-{index}", "biuro_client": True}
+            )
+            Obligation.create(
+                {
+                    "partner_id": client.id,
+                    "declaration_type_id": jpk.id,
+                    "period_start": date(2026, 11, 1),
+                    "period_end": date(2026, 11, 30),
+                    "due_date": date(2026, 12, 28),
+                    "user_id": self.user.id,
+                }
+            )
+        return [("partner_id.name", "=like", f"Klient {nip_base}-%")]
+
+    def read_calendar(self, domain):
+        self.env.flush_all()
+        self.env.invalidate_all()
+        Obligation = self.env["biuro.obligation"].with_user(self.user)
+        return Obligation.web_search_read(domain, self.CALENDAR_FIELDS)
+
+    def test_queries_do_not_grow_with_the_entries(self):
+        few, many = self.make_obligations(3, "A"), self.make_obligations(30, "B")
+        self.read_calendar(few)  # warm the caches of the registry
+        before = self.cr.sql_log_count
+        self.read_calendar(few)
+        queries = self.cr.sql_log_count - before
+        self.env.invalidate_all()
+        with self.assertQueryCount(queries):
+            records = self.read_calendar(many)["records"]
+        self.assertEqual(len(records), 30)
+        self.assertIn(" — JPK_V7M for 11/2026", records[0]["display_name"])

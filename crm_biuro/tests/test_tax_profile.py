@@ -4,12 +4,15 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo.exceptions import ValidationError
+from odoo.fields import Date
 from odoo.tests import Form, tagged
 
 from ..models.tax_profile_keys import HOOK_KEYS, PROFILE_KEYS, partner_field
 from ..obligation_rules import SUPPORTED_FROM, ClientProfile
 from .common import NIP_A, NIP_B, BiuroCase
 from .test_obligations import declarations
+
+to_date = Date.to_date
 
 
 @tagged("post_install", "-at_install")
@@ -83,6 +86,20 @@ class TestTaxProfileHistory(BiuroCase):
         )
         self.assertEqual(rows.mapped("tax_form"), ["liniowy", "liniowy", "skala"])
         self.assertEqual(self.jdg.biuro_tax_form, "skala", "the form shows the latest")
+
+    @freeze_time("2026-03-10")
+    def test_the_form_proposes_the_first_day_of_the_next_period(self):
+        with Form(self.jdg.with_user(self.manager)) as form:
+            self.assertEqual(to_date(form.biuro_profile_date_from), date(2026, 4, 1))
+            form.biuro_zus_scheme = "preferencyjny"
+            self.assertEqual(to_date(form.biuro_profile_date_from), date(2026, 4, 1))
+            form.biuro_tax_form = "skala"
+            self.assertEqual(to_date(form.biuro_profile_date_from), date(2027, 1, 1))
+        latest = self.jdg.biuro_tax_profile_ids.sorted("date_from")[-1]
+        self.assertEqual(latest.date_from, date(2027, 1, 1))
+        self.assertEqual(
+            (latest.tax_form, latest.zus_scheme), ("skala", "preferencyjny")
+        )
 
     def test_tax_form_change_keeps_the_return_of_the_past_year(self):
         with freeze_time("2026-12-08"):
