@@ -20,3 +20,4 @@ from . import test_security_gdpr
 from . import test_security_base
 from . import test_tax_profile
 from . import test_obligation_calendar
+from . import test_tax_profile_tour
