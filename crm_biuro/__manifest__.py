@@ -3,7 +3,7 @@
     "name": "Accounting Office CRM (biuro rachunkowe)",
     "summary": "Client registry of a Polish accounting office: identifiers, "
     "tax profile, contacts, contracts, inspections, documents, timeline",
-    "version": "18.0.1.0.1",
+    "version": "18.0.1.0.2",
     "category": "Accounting/Accounting",
     "website": "https://github.com/crm-biuro/crm_biuro",
     "author": "crm_biuro contributors",
@@ -65,10 +65,12 @@
         "views/res_config_settings_views.xml",
         "views/crm_biuro_menus.xml",
         "views/biuro_calendar_entry_views.xml",
+        "views/res_partner_tax_profile_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
         "demo/res_partner_demo.xml",
+        "demo/biuro_tax_profile_demo.xml",
         "demo/biuro_records_demo.xml",
         "demo/biuro_office_history_demo.xml",
         "demo/biuro_work_demo.xml",

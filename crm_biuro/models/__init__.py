@@ -17,6 +17,10 @@ from . import res_partner_dates
 from . import biuro_calendar_entry
 from . import res_partner_records
 from . import res_partner_obligations
+from . import biuro_tax_profile
+from . import biuro_client_suspension
+from . import res_partner_tax_profile
+from . import res_partner_profile_warnings
 from . import account_move
 from . import res_partner_matching
 from . import res_partner_verified

@@ -1,4 +1,7 @@
-from odoo import fields, models
+from odoo import api, fields, models
+
+from ..obligation_rules import RULES
+from .obligation_labels import legal_basis_text
 
 
 class BiuroDeclarationType(models.Model):
@@ -14,6 +17,20 @@ class BiuroDeclarationType(models.Model):
 
     code = fields.Char(required=True, index=True)
     name = fields.Char(required=True, translate=True)
+    short_name = fields.Char(
+        translate=True,
+        help='The name the calendar shows, e.g. "JPK_V7M" or "CIT advance".',
+    )
+    legal_basis = fields.Char(
+        compute="_compute_legal_basis",
+        help="The articles of law that set the deadlines: the rule engine's for "
+        "the declarations it knows, the one entered below for the others.",
+    )
+    custom_legal_basis = fields.Char(
+        string="Legal basis (own declaration)",
+        translate=True,
+        help="For a declaration the rule engine does not know.",
+    )
     frequency = fields.Selection(
         [("monthly", "Monthly"), ("quarterly", "Quarterly"), ("annual", "Annual")],
         required=True,
@@ -32,6 +49,19 @@ class BiuroDeclarationType(models.Model):
             "The declaration code must not be empty.",
         ),
     ]
+
+    @api.depends("code", "custom_legal_basis")
+    @api.depends_context("lang")
+    def _compute_legal_basis(self):
+        for declaration in self:
+            rule = RULES.get(declaration.code)
+            if not rule:
+                declaration.legal_basis = declaration.custom_legal_basis
+                continue
+            bases = dict.fromkeys(part.legal_basis for part in rule.parts)
+            declaration.legal_basis = "; ".join(
+                legal_basis_text(self.env, basis) for basis in bases
+            )
 
     def _compute_display_name(self):
         for declaration in self:

@@ -6,10 +6,20 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
-from ..obligation_rules import generate_obligations
+from ..obligation_rules import (
+    RULES,
+    Period,
+    generate_obligations_for_history,
+    obligations_for_period,
+)
+from .biuro_client_record_mixin import office_env
+from .obligation_labels import legal_basis_text, part_label
 
 REMINDER_DAYS_PARAM = "crm_biuro.obligation_reminder_days"
 HORIZON_MONTHS = 3
+# the monthly check of vat_ue_mode "when_reported" and the returns it decides on
+EU_CHECK_CODE = "VAT_UE_CONFIRM"
+EU_REPORTED_CODES = ("VAT_UE", "VAT8", "VAT9M")
 UNIQUE_KEY = ("partner_id", "declaration_type_id", "period_start", "period_end", "part")
 
 
@@ -66,6 +76,13 @@ class BiuroObligation(models.Model):
     reference = fields.Char(help="e.g. the UPO number of the e-filed declaration.")
     note = fields.Text()
     reminder_scheduled = fields.Boolean(copy=False)
+    generated = fields.Boolean(
+        readonly=True,
+        copy=False,
+        help="Created by the deadline generator from the tax profile: a later "
+        "profile change may move or drop it while nobody has worked on it. "
+        "Obligations entered by hand or created on the client's report stay.",
+    )
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
@@ -89,19 +106,109 @@ class BiuroObligation(models.Model):
         ),
     ]
 
-    @api.depends("declaration_type_id", "period_start", "period_end", "partner_id")
+    legal_basis = fields.Char(
+        compute="_compute_legal_basis",
+        help="The article of law that sets this deadline (from the rule engine).",
+    )
+    days_late = fields.Integer(
+        compute="_compute_days_late",
+        help="Days past the due date of an obligation not yet done or filed.",
+    )
+    calendar_color = fields.Integer(compute="_compute_calendar_color")
+
+    @api.depends(
+        "declaration_type_id.short_name",
+        "part",
+        "period_start",
+        "period_end",
+        "partner_id",
+    )
+    @api.depends_context("lang")
     def _compute_display_name(self):
+        # "Budmax sp. z o.o. — JPK_V7M za 11/2026": whose and what, in words
         for obligation in self:
-            period = (
-                obligation.period_start.strftime("%m/%Y")
-                if obligation.period_start
-                and obligation.period_end
-                and obligation.period_start.month == obligation.period_end.month
-                else f"{obligation.period_start} – {obligation.period_end}"
+            obligation.display_name = " — ".join(
+                filter(
+                    None,
+                    [
+                        obligation.partner_id.display_name,
+                        obligation._declaration_and_period(),
+                    ],
+                )
             )
-            obligation.display_name = " ".join(
-                filter(None, [obligation.code, obligation.part, period])
+
+    def _declaration_and_period(self):
+        """ "JPK_V7M za 11/2026", "PIT-11 do urzędu za 2026" in the user's language."""
+        self.ensure_one()
+        declaration = self.declaration_type_id
+        name = declaration.short_name or declaration.code or ""
+        what = " ".join(filter(None, [name, part_label(self.env, self.part)]))
+        period = self._period_label()
+        if not period:
+            return what
+        return self.env._(
+            "%(declaration)s for %(period)s", declaration=what, period=period
+        )
+
+    def _period_label(self):
+        start, end = self.period_start, self.period_end
+        if not (start and end):
+            return ""
+        months = (end.year - start.year) * 12 + end.month - start.month + 1
+        if months == 1:
+            return start.strftime("%m/%Y")
+        if months == 3 and start.month % 3 == 1:
+            quarter = (start.month + 2) // 3
+            return self.env._(
+                "Q%(quarter)s %(year)s",
+                quarter=quarter,
+                roman=("I", "II", "III", "IV")[quarter - 1],
+                year=start.year,
             )
+        if months == 12 and start.month == 1:
+            return str(start.year)
+        return f"{start.strftime('%m/%Y')}–{end.strftime('%m/%Y')}"
+
+    @api.depends("code", "part", "declaration_type_id.legal_basis")
+    @api.depends_context("lang")
+    def _compute_legal_basis(self):
+        for obligation in self:
+            rule = RULES.get(obligation.code)
+            part = rule and next(
+                (p for p in rule.parts if p.name == (obligation.part or "")), None
+            )
+            obligation.legal_basis = (
+                legal_basis_text(self.env, part.legal_basis)
+                if part
+                else obligation.declaration_type_id.legal_basis
+            )
+
+    @api.depends("state", "due_date")
+    def _compute_days_late(self):
+        today = fields.Date.context_today(self)
+        for obligation in self:
+            late = (
+                obligation.state in ("todo", "late")
+                and obligation.due_date
+                and obligation.due_date < today
+            )
+            obligation.days_late = (today - obligation.due_date).days if late else 0
+
+    @api.depends("state", "due_date")
+    def _compute_calendar_color(self):
+        # colour indexes of the web client: 4 blue, 1 red, 10 green, 0 none
+        today = fields.Date.context_today(self)
+        for obligation in self:
+            if obligation.state in ("done", "filed"):
+                obligation.calendar_color = 10
+            elif obligation.state == "late" or (
+                obligation.state == "todo" and obligation.due_date < today
+            ):
+                obligation.calendar_color = 1
+            elif obligation.state == "todo":
+                obligation.calendar_color = 4
+            else:
+                obligation.calendar_color = 0
 
     @api.model
     def _normalize_part(self, vals):
@@ -189,11 +296,13 @@ class BiuroObligation(models.Model):
     # --- generation ---------------------------------------------------------------
 
     @api.model
-    def _generate_for_clients(self, partners, start, end):
+    def _generate_for_clients(self, partners, start, end, changes=None):
         """Bring the clients' obligations between `start` and `end` in line with
-        their tax profiles: create the missing ones, move the due date of untouched
-        ones, drop untouched future ones the profile no longer calls for. Done and
-        filed obligations are never changed. Returns the number created."""
+        their profile history: create the missing ones, move the due date of
+        untouched, not-yet-due ones, drop untouched future ones the profile no
+        longer calls for. Done, filed, worked-on and past obligations are never
+        changed. With a `changes` dict, what was done is listed per client id as
+        (kind, text) pairs for the timeline. Returns the number created."""
         types = {t.code: t for t in self.env["biuro.declaration.type"].search([])}
         existing = self.search(
             [
@@ -201,30 +310,39 @@ class BiuroObligation(models.Model):
                 ("period_end", ">=", start - relativedelta(years=1)),
             ]
         )
-        by_key = {
-            (o.partner_id.id, o.code, o.period_start, o.period_end, o.part or ""): o
-            for o in existing
-        }
+        by_key = {o._generation_key(): o for o in existing}
+        # untouched obligations due after the horizon are judged too: the engine is
+        # asked as far as they go, but creates only within the horizon
+        judged_end = max([end, *existing.mapped("due_date")])
         to_create, wanted = [], set()
+        log = changes if changes is not None else {}
         for partner in partners:
-            codes = partner.biuro_declaration_ids.mapped("code")
-            profile = partner._biuro_tax_profile()
-            for item in generate_obligations(profile, codes, start, end):
-                key = (
-                    partner.id,
-                    item.code,
-                    item.period_start,
-                    item.period_end,
-                    item.part,
-                )
+            items = generate_obligations_for_history(
+                partner._biuro_profile_versions(),
+                partner._biuro_lifecycle(),
+                start,
+                judged_end,
+            )
+            for item in items:
+                key = (partner.id, item.code, item.period_start, item.period_end)
+                key += (item.part,)
                 wanted.add(key)
                 current = by_key.get(key)
                 if current:
-                    if current.due_date != item.due_date and current._is_untouched():
+                    if (
+                        current.due_date != item.due_date
+                        and current.due_date >= start
+                        and current._is_untouched()
+                    ):
+                        log.setdefault(partner.id, []).append(
+                            ("moved", current._change_text(item.due_date))
+                        )
                         current.due_date = item.due_date
                     continue
                 if item.code not in types:  # declaration type archived meanwhile
                     continue
+                if not (item.due_date <= end or item.period_end <= end):
+                    continue  # beyond the horizon: a later run creates it
                 to_create.append(
                     {
                         "partner_id": partner.id,
@@ -234,25 +352,58 @@ class BiuroObligation(models.Model):
                         "period_end": item.period_end,
                         "due_date": item.due_date,
                         "user_id": partner.biuro_accountant_id.id,
+                        "generated": True,
                     }
                 )
         stale = existing.filtered(
             lambda o: (
-                o.due_date >= start
+                o.generated
+                and o.due_date >= start
                 and o._is_untouched()
-                and (
-                    o.partner_id.id,
-                    o.code,
-                    o.period_start,
-                    o.period_end,
-                    o.part or "",
-                )
-                not in wanted
+                and o._generation_key() not in wanted
             )
         )
+        for obligation in stale:
+            log.setdefault(obligation.partner_id.id, []).append(
+                ("dropped", obligation._change_text())
+            )
         stale.unlink()
-        self.create(to_create)
-        return len(to_create)
+        created = self.create(to_create)
+        for obligation in created:
+            log.setdefault(obligation.partner_id.id, []).append(
+                ("created", obligation._change_text())
+            )
+        return len(created)
+
+    def _generation_key(self):
+        self.ensure_one()
+        return (
+            self.partner_id.id,
+            self.code,
+            self.period_start,
+            self.period_end,
+            self.part or "",
+        )
+
+    def _change_text(self, new_due_date=None):
+        """ "JPK_V7M za 11/2026, termin 25.12.2026" for the timeline, in the office's
+        language (with the new date when it moves)."""
+        obligation = self.with_env(office_env(self.env))
+        env = obligation.env
+        lang = env["res.lang"]._get_data(code=env.lang or "en_US")
+        fmt = lang.date_format if lang else "%m/%d/%Y"
+        if new_due_date:
+            return env._(
+                "%(obligation)s: %(old)s → %(new)s",
+                obligation=obligation._declaration_and_period(),
+                old=self.due_date.strftime(fmt),
+                new=new_due_date.strftime(fmt),
+            )
+        return env._(
+            "%(obligation)s, due %(date)s",
+            obligation=obligation._declaration_and_period(),
+            date=self.due_date.strftime(fmt),
+        )
 
     @api.model
     def _cron_generate(self, months=HORIZON_MONTHS):
@@ -278,13 +429,19 @@ class BiuroObligation(models.Model):
             # sudo: reads one setting of the office (a number of days), set by admins
             self.env["ir.config_parameter"].sudo().get_param(REMINDER_DAYS_PARAM, 3)
         )
+        # some rules ask for an earlier reminder (KSeF dates: a month ahead)
+        longest = max([days, *(rule.remind_days or 0 for rule in RULES.values())])
         upcoming = self.search(
             [
                 ("state", "=", "todo"),
                 ("reminder_scheduled", "=", False),
                 ("due_date", ">=", today),
-                ("due_date", "<=", today + timedelta(days=days)),
+                ("due_date", "<=", today + timedelta(days=longest)),
             ]
+        ).filtered(
+            lambda o: (
+                o.due_date <= today + timedelta(days=max(days, o._rule_remind_days()))
+            )
         )
         for obligation in upcoming:
             obligation.activity_schedule(
@@ -292,13 +449,66 @@ class BiuroObligation(models.Model):
                 date_deadline=obligation.due_date,
                 summary=_(
                     "%(obligation)s of %(client)s is due on %(date)s",
-                    obligation=obligation.display_name,
+                    obligation=obligation._declaration_and_period(),
                     client=obligation.partner_id.name,
                     date=obligation.due_date,
                 ),
                 user_id=(obligation.user_id or self.env.user).id,
             )
         upcoming.reminder_scheduled = True
+
+    def _rule_remind_days(self):
+        rule = RULES.get(self.code)
+        return (rule.remind_days or 0) if rule else 0
+
+    # --- EU transactions reported (vat_ue_mode "when_reported") -------------------
+
+    def action_biuro_eu_reported(self):
+        """The client reported EU transactions for the month of this check: its
+        VAT-UE (VAT-8, VAT-9M) for that month are created, dated by the engine
+        with the profile in force then, and the check is done."""
+        for check in self.filtered(lambda o: o.code == EU_CHECK_CODE):
+            check.check_access("write")
+            version = check.partner_id._biuro_profile_version_on(check.period_start)
+            period = Period(check.period_start, check.period_end)
+            types = {
+                t.code: t
+                for t in self.env["biuro.declaration.type"].search(
+                    [("code", "in", EU_REPORTED_CODES)]
+                )
+            }
+            for code in EU_REPORTED_CODES:
+                if code not in version.codes or code not in types:
+                    continue
+                for item in obligations_for_period(code, period, version.profile):
+                    key = (check.partner_id.id, code, item.period_start)
+                    key += (item.period_end, item.part)
+                    if self.search_count(self._key_domain(key)):
+                        continue
+                    self.create(
+                        {
+                            "partner_id": check.partner_id.id,
+                            "declaration_type_id": types[code].id,
+                            "part": item.part,
+                            "period_start": item.period_start,
+                            "period_end": item.period_end,
+                            "due_date": item.due_date,
+                            "user_id": check.user_id.id,
+                        }
+                    )
+            check.action_done()
+        return True
+
+    @api.model
+    def _key_domain(self, key):
+        partner, code, start, end, part = key
+        return [
+            ("partner_id", "=", partner),
+            ("code", "=", code),
+            ("period_start", "=", start),
+            ("period_end", "=", end),
+            ("part", "=", part or False),
+        ]
 
     def action_done(self):
         self.write({"state": "done"})

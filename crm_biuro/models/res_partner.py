@@ -3,8 +3,9 @@ from odoo.exceptions import AccessError, ValidationError
 from odoo.osv import expression
 
 from .. import identifiers, legal_forms
-from ..obligation_rules import ClientProfile, required_declaration_codes
+from ..obligation_rules import required_declaration_codes
 from .biuro_client_record_mixin import office_env
+from .tax_profile_keys import PARTNER_PROFILE_FIELDS
 
 BIURO_STATES = [
     ("potential", "Potential"),
@@ -55,17 +56,8 @@ PAYMENT_STATES = [
 ]
 UNPAID = ("not_paid", "partial")
 # The fields that make the client's tax profile, as the rule engine's ClientProfile
-# sees them (field name without the biuro_ prefix).
-TAX_PROFILE_FIELDS = (
-    "biuro_legal_form",
-    "biuro_books_type",
-    "biuro_tax_form",
-    "biuro_vat_status",
-    "biuro_vat_period",
-    "biuro_vat_ue",
-    "biuro_zus_scheme",
-    "biuro_employer",
-)
+# sees them: listed in one place, tax_profile_keys.py.
+TAX_PROFILE_FIELDS = PARTNER_PROFILE_FIELDS
 
 
 class ResPartner(models.Model):
@@ -524,20 +516,22 @@ class ResPartner(models.Model):
 
     # --- actions ------------------------------------------------------------------
 
-    def _biuro_tax_profile(self):
-        """The client's tax profile as the plain-Python rule engine sees it."""
-        self.ensure_one()
-        return ClientProfile.from_values(
-            {name.removeprefix("biuro_"): self[name] for name in TAX_PROFILE_FIELDS}
-        )
-
     def _biuro_suggested_declarations(self):
         codes = required_declaration_codes(self._biuro_tax_profile())
         return self.env["biuro.declaration.type"].search([("code", "in", codes)])
 
     def action_biuro_suggest_declarations(self):
+        """The declarations of the profile, for as long as that profile has been in
+        force (the history row of today, see res_partner_tax_profile.py)."""
         for partner in self:
-            partner.biuro_declaration_ids = partner._biuro_suggested_declarations()
+            partner.write(
+                {
+                    "biuro_declaration_ids": [
+                        (6, 0, partner._biuro_suggested_declarations().ids)
+                    ],
+                    "biuro_profile_date_from": partner._biuro_profile_in_force_since(),
+                }
+            )
         return True
 
     def action_biuro_archive(self):

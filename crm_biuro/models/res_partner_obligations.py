@@ -1,11 +1,9 @@
 from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
 
-from odoo import api, fields, models
+from odoo import fields, models
 
-from .res_partner import TAX_PROFILE_FIELDS
-
-# Changing any of these changes which declarations a client owes and when.
-PROFILE_FIELDS = {*TAX_PROFILE_FIELDS, "biuro_declaration_ids", "biuro_state"}
+from .biuro_client_record_mixin import office_env
 
 
 class ResPartner(models.Model):
@@ -31,22 +29,6 @@ class ResPartner(models.Model):
         for partner in self:
             partner.biuro_obligation_count = counts.get(partner, 0)
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        partners = super().create(vals_list)
-        partners._biuro_active_clients()._biuro_regenerate_obligations()
-        return partners
-
-    def _biuro_active_clients(self):
-        return self.filtered(lambda p: p.biuro_client and p.biuro_state == "active")
-
-    def write(self, vals):
-        res = super().write(vals)
-        if PROFILE_FIELDS & set(vals):
-            # a profile change regenerates the future, untouched obligations
-            self._biuro_active_clients()._biuro_regenerate_obligations()
-        return res
-
     def action_biuro_generate_obligations(self):
         """Generate (or bring up to date) the obligations of the next months.
 
@@ -56,21 +38,23 @@ class ResPartner(models.Model):
         self._biuro_regenerate_obligations()
         return True
 
-    def _biuro_regenerate_obligations(self):
-        """Bring the clients' obligations in line with their profiles.
+    def _biuro_regenerate_obligations(self, announce=False):
+        """Bring the clients' obligations in line with their profile history.
 
         The caller must be allowed to edit the clients (checked here); what follows
         is the system's consequence of the profile: creating the missing
-        obligations, moving the due dates of untouched ones and dropping untouched
-        future ones (never a done, filed or worked-on one, see
-        `biuro.obligation._is_untouched`). Office users may not delete obligations
-        by hand, and the obligations of every company of the client must be seen
-        to avoid doubles, so this runs as superuser."""
+        obligations, moving the due dates of untouched, not-yet-due ones and
+        dropping untouched future ones (never a done, filed, past or worked-on
+        one, see `biuro.obligation._is_untouched`). Office users may not delete
+        obligations by hand, and the obligations of every company of the client
+        must be seen to avoid doubles, so this runs as superuser. With `announce`
+        (a profile change) the client's timeline lists what changed."""
         clients = self.filtered("biuro_client")
         if not clients:
             return
         clients.check_access("write")
         today = fields.Date.context_today(self)
+        changes = {}
         # sudo: the caller may write these clients (checked above); only generated,
         # untouched obligations are created, moved or dropped from their profile
         self.env["biuro.obligation"].sudo()._generate_for_clients(
@@ -79,4 +63,26 @@ class ResPartner(models.Model):
             clients.sudo(),
             today,
             today + relativedelta(months=3),
+            changes=changes if announce else None,
+        )
+        for client in clients:
+            if changes.get(client.id):
+                client._biuro_post_obligation_changes(changes[client.id])
+
+    def _biuro_post_obligation_changes(self, changes):
+        """A note on the timeline: which obligations the profile change created,
+        moved or dropped (in the office's language)."""
+        env = office_env(self.env)
+        labels = {
+            "created": env._("New obligation"),
+            "moved": env._("Due date moved"),
+            "dropped": env._("No longer due"),
+        }
+        items = Markup("").join(
+            Markup("<li>%s: %s</li>") % (labels[kind], text) for kind, text in changes
+        )
+        self.message_post(
+            body=Markup("<p>%s</p><ul>%s</ul>")
+            % (env._("The tax profile change updated the obligations:"), items),
+            subtype_xmlid="mail.mt_note",
         )

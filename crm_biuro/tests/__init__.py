@@ -33,3 +33,6 @@ from . import test_pulpit_tour
 from . import test_pulpit_work
 from . import test_new_company_defaults
 from . import test_client_search
+from . import test_tax_profile
+from . import test_obligation_calendar
+from . import test_tax_profile_tour

@@ -136,7 +136,15 @@ class TestObligations(BiuroCase):
         feb.write(
             {"state": "filed", "reference": "UPO-123", "filed_date": "2026-03-09"}
         )
-        # the client moves to quarterly VAT
+        march = self.Obligation.search(
+            [
+                ("partner_id", "=", self.jdg.id),
+                ("code", "=", "JPK_V7M"),
+                ("period_start", "=", date(2026, 3, 1)),
+            ]
+        )
+        self.assertTrue(march)
+        # the client moves to quarterly VAT, by default from the next month
         self.jdg.write(
             {
                 "biuro_vat_period": "quarterly",
@@ -147,7 +155,8 @@ class TestObligations(BiuroCase):
         )
         jdg = self.Obligation.search([("partner_id", "=", self.jdg.id)])
         monthly = jdg.filtered(lambda o: o.code == "JPK_V7M")
-        self.assertEqual(monthly, feb, "only the filed JPK_V7M is kept")
+        # the filed one is kept, and March keeps the profile in force in March
+        self.assertEqual(monthly, feb | march)
         self.assertEqual(feb.state, "filed")
         self.assertTrue(jdg.filtered(lambda o: o.code == "JPK_V7K"))
         self.assertEqual(len(jdg.filtered(lambda o: o.code == "ZUS_DRA")), 4)

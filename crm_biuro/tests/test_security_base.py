@@ -35,6 +35,8 @@ MATRIX = {
     "biuro.tax.inspection": {"user": {R, W, C}, "manager": ALL},
     "biuro.document": {"user": {R, W, C}, "manager": ALL},
     "biuro.obligation": {"user": {R, W, C}, "manager": ALL},
+    "biuro.tax.profile": {"user": {R, W, C}, "manager": ALL},
+    "biuro.client.suspension": {"user": ALL, "manager": ALL},
     "biuro.client.duplicate": {"user": {R}, "manager": {R}},
     "biuro.report.activity": {"user": {R}, "manager": {R}},
     "biuro.client.mass.update": {"user": ALL, "manager": ALL},
@@ -505,6 +507,22 @@ class TestSecurityBaseCompanies(SecurityCase):
             self.env["res.partner"].with_user(self.both).with_context(
                 allowed_company_ids=(self.company_a | self.company_b).ids
             ).create({"name": "Nowy", "biuro_client": True, "vat": NIP_C})
+
+    def test_profile_history_of_a_foreign_client_is_not_read(self):
+        history = self.env["biuro.tax.profile"].search(
+            [("partner_id", "=", self.secret.id)]
+        )
+        self.assertEqual(history.company_id, self.company_b)
+        Profile = self.env["biuro.tax.profile"].with_user(self.user_a)
+        self.assertFalse(Profile.search([("partner_id", "=", self.secret.id)]))
+        with self.assertRaises(AccessError):
+            history.with_user(self.user_a).read(["tax_form"])
+        both = (
+            self.env["biuro.tax.profile"]
+            .with_user(self.both)
+            .with_context(allowed_company_ids=(self.company_a | self.company_b).ids)
+        )
+        self.assertEqual(both.search([("partner_id", "=", self.secret.id)]), history)
 
     def test_archived_foreign_client_is_not_named_either(self):
         self.secret.action_archive()

@@ -13,5 +13,8 @@ from . import biuro_document
 from . import biuro_beneficial_owner
 from . import biuro_obligation
 from . import res_partner
+from . import res_partner_obligation_profile
+from . import biuro_ksef_profile_obligations
+from . import biuro_ksef_credential_obligations
 from . import res_config_settings
 from . import biuro_pulpit

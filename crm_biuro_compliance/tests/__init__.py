@@ -7,3 +7,4 @@ from . import test_reports
 from . import test_tour
 from . import test_team_visibility_compliance
 from . import test_processing_agreement
+from . import test_ksef_obligations

@@ -119,11 +119,17 @@ def test_office_user_changes_the_tax_profile(rpc, client_id):
     quarterly = rpc(
         "biuro.declaration.type", "search", [("code", "in", ["JPK_V7K", "ZUS_DRA"])]
     )
+    # quarterly from this month on (a change applies from the date given, by
+    # default the next month: earlier periods keep the profile they had)
     office(
         "res.partner",
         "write",
         [client_id],
-        {"biuro_vat_period": "quarterly", "biuro_declaration_ids": [(6, 0, quarterly)]},
+        {
+            "biuro_vat_period": "quarterly",
+            "biuro_declaration_ids": [(6, 0, quarterly)],
+            "biuro_profile_date_from": datetime.date.today().replace(day=1).isoformat(),
+        },
     )
     left = rpc(
         "biuro.obligation",
