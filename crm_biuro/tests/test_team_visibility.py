@@ -93,6 +93,33 @@ class TestTeamVisibility(TeamMixin, BiuroCase):
             self.accountant_b.partner_id.with_user(self.accountant_a).read(["name"])
         )
 
+    def test_setting_on_profile_history_and_suspensions_follow_the_client(self):
+        for client in (self.client_a, self.client_b):
+            self.env["biuro.client.suspension"].create(
+                {
+                    "partner_id": client.id,
+                    "date_start": date(2026, 3, 1),
+                    "date_end": date(2026, 5, 31),
+                }
+            )
+        clients = (self.client_a | self.client_b).ids
+        for model in ("biuro.tax.profile", "biuro.client.suspension"):
+            rows = self.env[model].search([("partner_id", "in", clients)])
+            self.assertEqual(rows.partner_id, self.client_a | self.client_b, model)
+            self.set_team_visibility(False)
+            visible = self.env[model].with_user(self.accountant_a).search(
+                [("partner_id", "in", clients)]
+            )
+            self.assertEqual(visible, rows, model)
+            self.set_team_visibility(True)
+            visible = self.env[model].with_user(self.accountant_a).search(
+                [("partner_id", "in", clients)]
+            )
+            self.assertEqual(visible.partner_id, self.client_a, model)
+            foreign = rows.filtered(lambda r: r.partner_id == self.client_b)
+            with self.assertRaises(AccessError):
+                foreign.with_user(self.accountant_a).read(["partner_id"])
+
     def test_setting_on_manager_sees_all(self):
         self.set_team_visibility(True)
         for model in self.records:
