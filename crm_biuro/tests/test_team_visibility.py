@@ -107,13 +107,17 @@ class TestTeamVisibility(TeamMixin, BiuroCase):
             rows = self.env[model].search([("partner_id", "in", clients)])
             self.assertEqual(rows.partner_id, self.client_a | self.client_b, model)
             self.set_team_visibility(False)
-            visible = self.env[model].with_user(self.accountant_a).search(
-                [("partner_id", "in", clients)]
+            visible = (
+                self.env[model]
+                .with_user(self.accountant_a)
+                .search([("partner_id", "in", clients)])
             )
             self.assertEqual(visible, rows, model)
             self.set_team_visibility(True)
-            visible = self.env[model].with_user(self.accountant_a).search(
-                [("partner_id", "in", clients)]
+            visible = (
+                self.env[model]
+                .with_user(self.accountant_a)
+                .search([("partner_id", "in", clients)])
             )
             self.assertEqual(visible.partner_id, self.client_a, model)
             foreign = rows.filtered(lambda r: r.partner_id == self.client_b)
