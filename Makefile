@@ -1,5 +1,5 @@
 # crm_biuro — the two commands a newcomer needs are `make run` and `make test`.
-# Variables: VENV (.venv), ODOO_SRC (/opt/odoo-18.0), ADDONS (all six), HTTP_PORT (8069),
+# Variables: VENV (.venv), ODOO_SRC (/opt/odoo-18.0), ADDONS (all seven), HTTP_PORT (8069),
 # DB, KEEP_DB=1 (keep the test database), PYTEST_ARGS, PYTEST_PATHS (default tests/).
 SHELL := /bin/bash
 VENV ?= .venv
@@ -10,10 +10,10 @@ ADDON_DIRS := $(patsubst %/__manifest__.py,%,$(wildcard crm_biuro*/__manifest__.
 .PHONY: help venv run stop test lint dist bench bench-mail bench-verify bench-nodes bench-search bench-billing clean pot readme
 
 help:
-	@echo "make run    - demo database with the six addons, served on http://localhost:8069"
+	@echo "make run    - demo database with the seven addons, served on http://localhost:8069"
 	@echo "make test   - fresh database, Odoo tests of the addons, then the pytest suites"
 	@echo "make lint   - ruff, pylint-odoo (OCA mandatory checks), XML well-formedness"
-	@echo "make dist   - build the six addon wheels into dist/"
+	@echo "make dist   - build the seven addon wheels into dist/"
 	@echo "make stop   - stop the private PostgreSQL cluster, if one was started"
 	@echo "make pot    - re-export the .pot templates of the addons"
 	@echo "make bench  - the benchmarks (bench-mail, bench-verify, bench-nodes, bench-search, bench-billing); results go into the README"
