@@ -36,6 +36,10 @@ WARNINGS = {
     "vat_period_change_mid_quarter": _lt(
         "A VAT period changes from the first day of a quarter (VAT act art. 99 ust. 3)."
     ),
+    "first_tax_year_end_month": _lt(
+        "The first tax year ends where the chosen tax year ends (CIT act art. 8 "
+        "ust. 2): its last month differs from the tax-year end month."
+    ),
     "quarterly_vat_first_year": _lt(
         "No quarterly VAT in the first 12 months after VAT registration (VAT act "
         "art. 99 ust. 3a)."

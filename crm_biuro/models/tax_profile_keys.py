@@ -87,7 +87,11 @@ def engine_values(read):
     values = {}
     for key, convert in PROFILE_KEYS.items():
         value = read(key)
-        values[key] = convert(value) if convert else value
+        value = convert(value) if convert else value
+        # an unset number (a record not saved yet, a row written past the ORM)
+        # leaves the engine's own default (tax year ending in December)
+        if value is not None:
+            values[key] = value
     return values
 
 

@@ -328,7 +328,10 @@ class TestProfileReachesTheEngine(BiuroCase):
                 {"biuro_zus_iwa": True},
                 "ZUS_IWA",
                 date(2026, 1, 1),
-                [date(2027, 2, 1)],
+                # 31 January 2027 is a Sunday; IWA keeps the calendar date (an
+                # information, not a contribution: Ordynacja art. 12 § 5 does not
+                # clearly reach it)
+                [date(2027, 1, 31)],
             ),
             (
                 "spzoo",
