@@ -70,12 +70,7 @@ class BiuroCompliancePortal(BiuroClientPortal):
         if not mandate:
             raise NotFound()
         Document = request.env["biuro.document"]
-        max_mb, _extensions = Document._biuro_portal_upload_limits()
-        files = [
-            (upload.filename, upload.read(int(max_mb * 1024 * 1024) + 1))
-            for upload in request.httprequest.files.getlist("file")
-            if upload.filename
-        ]
+        files = self._biuro_uploaded_files("file")
         try:
             with request.env.cr.savepoint():
                 Document._biuro_portal_upload_signed(access, mandate, files)

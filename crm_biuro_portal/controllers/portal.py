@@ -50,6 +50,19 @@ class BiuroClientPortal(CustomerPortal):
             ("client_id.biuro_client", "=", True),
         ]
 
+    def _biuro_uploaded_files(self, field="files"):
+        """The files of the posted form as (name, bytes), each read to one byte more
+        than the upload limit allows: enough to tell a file is too large without
+        reading a huge one whole."""
+        max_mb, _extensions = request.env[
+            "biuro.document"
+        ]._biuro_portal_upload_limits()
+        return [
+            (upload.filename, upload.read(int(max_mb * 1024 * 1024) + 1))
+            for upload in request.httprequest.files.getlist(field)
+            if upload.filename
+        ]
+
     def _biuro_access_or_404(self, client_id, levels=None):
         """The current person's active row for `client_id`: 404 without one, 403
         when its level does not allow the page."""
@@ -276,13 +289,7 @@ class BiuroClientPortal(CustomerPortal):
     ):
         access = self._biuro_access_or_404(client_id, UPLOAD_LEVELS)
         Document = request.env["biuro.document"]
-        max_mb, _extensions = Document._biuro_portal_upload_limits()
-        # read one byte more than allowed: enough to tell a file is too large
-        files = [
-            (upload.filename, upload.read(int(max_mb * 1024 * 1024) + 1))
-            for upload in request.httprequest.files.getlist("files")
-            if upload.filename
-        ]
+        files = self._biuro_uploaded_files()
         try:
             with request.env.cr.savepoint():
                 documents = Document._biuro_portal_upload(

@@ -120,13 +120,7 @@ class BiuroRequestPortal(BiuroClientPortal):
         if not line:
             raise NotFound()
         Document = request.env["biuro.document"]
-        max_mb, _extensions = Document._biuro_portal_upload_limits()
-        # read one byte more than allowed: enough to tell a file is too large
-        files = [
-            (upload.filename, upload.read(int(max_mb * 1024 * 1024) + 1))
-            for upload in request.httprequest.files.getlist("files")
-            if upload.filename
-        ]
+        files = self._biuro_uploaded_files()
         try:
             with request.env.cr.savepoint():
                 documents = Document._biuro_portal_upload(
