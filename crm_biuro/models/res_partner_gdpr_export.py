@@ -321,6 +321,12 @@ class ResPartner(models.Model):
                 records("biuro.tax.inspection")
             ),
             "obligations.json": self._biuro_gdpr_values(records("biuro.obligation")),
+            # a sole trader's tax profile over time and its suspensions are data
+            # about that person too
+            "tax_profile.json": self._biuro_gdpr_values(records("biuro.tax.profile")),
+            "suspensions.json": self._biuro_gdpr_values(
+                records("biuro.client.suspension")
+            ),
             "invoices.json": [
                 {
                     "name": move.name,

@@ -293,8 +293,16 @@ class TestGdprExport(GdprCase):
                 "obligations.json",
                 "partner.json",
                 "portal_access.json",
+                "suspensions.json",
+                "tax_profile.json",
                 "verifications.json",
             ],
+        )
+        # the profile history: the client's first row at least, with its values
+        self.assertTrue(files["tax_profile.json"])
+        self.assertEqual(
+            {row["partner_id"]["id"] for row in files["tax_profile.json"]},
+            {self.client.id},
         )
         partner = files["partner.json"]
         self.assertEqual(partner["name"], "Janina Kowalska Usługi Księgowe")

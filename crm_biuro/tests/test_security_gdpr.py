@@ -291,6 +291,8 @@ class TestSecurityGdprExport(GdprSecurityCase):
             "contracts.json",
             "invoices.json",
             "obligations.json",
+            "tax_profile.json",
+            "suspensions.json",
             "verifications.json",
             "beneficial_owners.json",
         ):
