@@ -137,6 +137,7 @@ class TestClientExport(BiuroCase):
         server for them and wait on this test's transaction, and with the styles
         Debian's wkhtmltopdf (unpatched Qt) draws the page as a picture, with no text
         to read back. The unreachable report URL makes it render the bare HTML."""
+        # sudo: test setup, system parameters are admin-only
         self.env["ir.config_parameter"].sudo().set_param(
             "report.url", "http://127.0.0.1:9"
         )

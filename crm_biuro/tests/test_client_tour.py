@@ -22,6 +22,7 @@ class TestClientTour(HttpCase):
         self.assertEqual(contract.monthly_fee, 900)
         previews = client.message_ids.mapped("preview")
         self.assertTrue(any(contract.name in preview for preview in previews))
+        # sudo: the test reads back, past the user's rights, what the code wrote
         tracked = client.message_ids.sudo().tracking_value_ids.filtered(
             lambda t: t.field_id.name == "biuro_state"
         )

@@ -51,6 +51,7 @@ class GdprCase(BiuroAccountingCase):
             comment="Klientka prosi o kontakt po 16",
             image_1920=IMAGE,
         )
+        # sudo: test setup writes the PESEL (a managers-only field) as the superuser
         cls.client.sudo().biuro_pesel = PESEL_OK
         cls.contact = cls.env["res.partner"].create(
             {
@@ -133,6 +134,7 @@ class TestGdprAnonymize(GdprCase):
     def _all_text(self, records):
         """Every stored value of the records, as one string to search."""
         values = []
+        # sudo: the test reads back, past the user's rights, what the erasure left
         for record in records.sudo():
             for name, field in record._fields.items():
                 if field.store and field.type not in ("one2many", "many2many"):
@@ -141,6 +143,7 @@ class TestGdprAnonymize(GdprCase):
 
     def test_anonymise_client_and_contacts(self):
         self._anonymize(self.office_manager, self.client)
+        # sudo: the test reads back, past the user's rights, what the erasure left
         client, contact = self.client.sudo(), self.contact.sudo()
         self.assertEqual(client.name, "Deleted client")
         self.assertEqual(contact.name, "Deleted person")
@@ -173,6 +176,7 @@ class TestGdprAnonymize(GdprCase):
         )
         self.assertTrue(messages)
         messages_text = self._all_text(messages) + self._all_text(
+            # sudo: the test reads every tracked value, for left-over terms
             messages.sudo().tracking_value_ids
         )
         # the files on the client's timeline are accounting records (the client
@@ -197,6 +201,7 @@ class TestGdprAnonymize(GdprCase):
             )
         )
         # the portal account is closed and renamed
+        # sudo: the test reads the portal login back, archived ones included
         portal = self.portal_user.sudo().with_context(active_test=False)
         self.assertFalse(portal.active)
         self.assertNotIn("kowalski", portal.login)
@@ -217,7 +222,9 @@ class TestGdprAnonymize(GdprCase):
 
     def test_anonymised_name_is_translated(self):
         self._anonymize(self.office_manager, self.client, lang="pl_PL")
+        # sudo: the test reads back the names the erasure wrote
         self.assertEqual(self.client.sudo().name, "Usunięty klient")
+        # sudo: the test reads back the names the erasure wrote
         self.assertEqual(self.contact.sudo().name, "Usunięta osoba")
 
     def test_only_managers_anonymise(self):
@@ -402,6 +409,7 @@ class GdprReviewCase(GdprCase):
         texts = [f"{m.body} {m.subject}" for m in messages]
         texts += [
             f"{t.old_value_char} {t.new_value_char}"
+            # sudo: the test reads every tracked value, for left-over terms
             for t in messages.sudo().tracking_value_ids
         ]
         return " ".join(texts)
@@ -456,6 +464,7 @@ class TestGdprReview(GdprReviewCase):
         self.assertNotIn("PL61109010140000071219812874", text)
         self.assertFalse(
             self.env["mail.tracking.value"]
+            # sudo: the test searches every tracked value for the erased bank account
             .sudo()
             .search(
                 [

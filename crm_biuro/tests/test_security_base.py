@@ -357,6 +357,7 @@ class TestSecurityBaseUniqueness(SecurityCase):
                 [first.name, second.id],
             )
         other_company = self.env["res.company"].create({"name": "Biuro Drugie"})
+        # sudo: test setup, the record the attack then targets, made as the superuser
         Contract.sudo().create(
             {
                 "partner_id": client.id,
@@ -643,6 +644,7 @@ class TestSecurityBaseDashboard(SecurityCase):
         client = self.make_client(biuro_legal_form="jdg")
         message = client.message_post(body="Zmiana", message_type="notification")
         pesel_field = self.env["ir.model.fields"]._get("res.partner", "biuro_pesel")
+        # sudo: test setup, a tracked value as Odoo's tracking writes it
         self.env["mail.tracking.value"].sudo().create(
             {
                 "mail_message_id": message.id,

@@ -473,6 +473,7 @@ class TestBillingRun(BillingCase):
         # sudo: the cron runs as the superuser (OdooBot), over every company
         cron_env = (
             self.env["biuro.billing.run"]
+            # sudo: as the cron, which runs as the superuser over every company
             .sudo()
             .with_context(ir_cron_progress_id=progress.id)
         )

@@ -18,6 +18,7 @@ class ComplianceMixin:
         )
         cls.Case = cls.env["biuro.aml.case"]
         cls.Mandate = cls.env["biuro.mandate"]
+        # sudo: test setup, system parameters are admin-only
         cls.icp = cls.env["ir.config_parameter"].sudo()
 
     @classmethod

@@ -112,6 +112,7 @@ class BiuroMailCase(MailCommon):
     def process(self, raw):
         # incoming mail servers and odoo-mailgate run the gateway with admin rights
         with self.mock_mail_gateway():
+            # sudo: as the mail gateway, which routes incoming mail as the superuser
             return self.env["mail.thread"].sudo().message_process(None, raw)
 
     def emails_of(self, record):

@@ -55,6 +55,7 @@ class BiuroMailSecurityCase(BiuroMailCase):
         """What Odoo's /my/account does with the portal user's form: a sudo write
         of the user's own partner, env.uid staying the portal user's."""
         partner = self.portal.partner_id.with_user(self.portal)
+        # sudo: test setup, written as the superuser before the tested user acts
         partner.sudo().write(values)
 
     def gateway_email(self, sender, subject, **kwargs):
@@ -245,6 +246,7 @@ class TestDomainClaims(BiuroMailSecurityCase):
         contact.parent_id = self.client_b
         self.assertEqual(self.client_b.biuro_email_domains, "beta.com.pl")
         # a plain employee (no office group) or a portal user teaches nothing
+        # sudo: test setup, written as the superuser before the tested user acts
         self.env["res.partner"].with_user(self.outsider).sudo().create(
             {"name": "X", "email": "x@obca.pl", "parent_id": self.client_b.id}
         )

@@ -125,6 +125,7 @@ class PortalWorld:
     def attachment_of(document):
         return (
             document.env["ir.attachment"]
+            # sudo: the test reads back, past the user's rights, what the code wrote
             .sudo()
             .search(
                 [

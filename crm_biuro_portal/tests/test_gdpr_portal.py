@@ -13,6 +13,7 @@ from odoo.addons.crm_biuro.tests.test_security_gdpr import GdprSecurityCase
 @tagged("post_install", "-at_install")
 class TestGdprPortalPeople(GdprReviewCase):
     def test_portal_people(self):
+        # sudo: the test reads back, past the user's rights, what the code wrote
         Access = self.env["biuro.portal.access"].sudo()
         other_client = self.make_client("Biuro Inne", NIP_B)
         anna, ewa = self.env["res.partner"].create(
@@ -55,6 +56,7 @@ class TestGdprPortalPeople(GdprReviewCase):
 @tagged("post_install", "-at_install")
 class TestGdprPortalExport(GdprSecurityCase):
     def test_person_export_holds_own_access_rows_only(self):
+        # sudo: the test reads back, past the user's rights, what the code wrote
         Access = self.env["biuro.portal.access"].sudo()
         coworker = self.env["res.partner"].create(
             {"name": "Anna Współpracownik", "email": "anna@alfa-handel.pl"}

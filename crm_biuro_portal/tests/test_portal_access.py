@@ -106,7 +106,9 @@ class TestPortalAccess(PortalWorld, TransactionCase):
     def test_owner_manages_access_of_their_company(self):
         Access = self.Access.with_user(self.owner)
         granted = Access.invite(self.alfa.id, "anna@new.test", "Anna Nowa", "owner")
+        # sudo: the test reads back, past the user's rights, what the code wrote
         self.assertEqual(granted.sudo().level, "owner")
+        # sudo: the test reads back, past the user's rights, what the code wrote
         self.assertEqual(granted.sudo().partner_id.name, "Anna Nowa")
         note = self.alfa.message_ids[0]
         self.assertEqual(note.author_id, self.owner.partner_id)
@@ -273,6 +275,7 @@ class TestPortalUpload(PortalWorld, TransactionCase):
             self.owner, [("C:\\scans\\faktura.pdf", PDF), ("wyciag.csv", b"a;b")]
         )
         self.assertEqual(documents.mapped("name"), ["faktura.pdf", "wyciag.csv"])
+        # sudo: the test reads back, past the user's rights, what the code wrote
         documents = documents.sudo()
         self.assertEqual(set(documents.mapped("state")), {"new"})
         self.assertEqual(documents.uploaded_by, self.owner)

@@ -294,12 +294,14 @@ class TestSecurityPortal(SecurityWorld, MockEmail, TransactionCase):
             ("omega8@x.test", contact_of_omega),
         ):
             with self.subTest(email=email):
+                # sudo: the test reads back what the invitation wrote
                 access = self.invite(self.owner, email, "Typed Name").sudo()
                 self.assertNotEqual(access.partner_id, hidden)
                 self.assertEqual(access.partner_id.name, "Typed Name")
                 self.assertFalse(hidden.user_ids)
                 self.assertFalse(access.partner_id.parent_id)
         # a contact of this very company is the person
+        # sudo: the test reads back what the invitation wrote
         access = self.invite(self.owner, "alfa8@x.test", "Typed Name").sudo()
         self.assertEqual(access.partner_id, contact_of_alfa)
 
@@ -332,6 +334,7 @@ class TestSecurityPortal(SecurityWorld, MockEmail, TransactionCase):
     # --- I2: co-owners, and the office's revocation wins ---------------------------
 
     def test_i2_co_owners_cannot_demote_or_revoke_each_other(self):
+        # sudo: the test reads back what the invitation wrote
         co_owner = self.invite(self.owner, "co8@x.test", "Co Owner", "owner").sudo()
         co_user = co_owner.partner_id.user_ids
         original = self.row(self.owner)

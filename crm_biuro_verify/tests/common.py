@@ -36,6 +36,7 @@ class VirtualClock:
 
 def configure_fakes(env, fake, **extra):
     """Point every registry at the fakes, with short retries (system parameters)."""
+    # sudo: test setup, system parameters are admin-only
     icp = env["ir.config_parameter"].sudo()
     for name, url in fake.urls.items():
         icp.set_param(f"crm_biuro_verify.{name}_url", url)

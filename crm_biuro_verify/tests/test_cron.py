@@ -147,6 +147,7 @@ class TestDailyCron(VerifyCase):
         self.assertEqual(sum(app.total() for app in self.fake.apps.values()), 0)
 
     def test_time_slices_resume_and_report_the_remaining_work(self):
+        # sudo: test setup, system parameters are admin-only
         self.env["ir.config_parameter"].sudo().set_param(
             "crm_biuro_verify.cron_time_budget", "0.000001"
         )

@@ -145,6 +145,7 @@ class TestRegistryFaults(VerifyCase):
     def test_our_own_daily_budget_is_never_exceeded(self):
         today = warsaw_now().date().isoformat()
         quota = {"day": today, "used": {"search": 100}, "blocked_until": None}
+        # sudo: test setup, system parameters are admin-only
         self.env["ir.config_parameter"].sudo().set_param(
             "crm_biuro_verify.whitelist_quota", json.dumps(quota)
         )

@@ -30,6 +30,7 @@ class TestFlatFile(VerifyCase):
         cls.fake.store.add(virtual)
         cls.fake.store.add(unknown)
         cls.Files = cls.env["biuro.whitelist.flat.file"]
+        # sudo: test setup, system parameters are admin-only
         cls.env["ir.config_parameter"].sudo().set_param(
             "crm_biuro_verify.whitelist_flat_url", cls.fake.flatfile_url
         )
@@ -193,6 +194,7 @@ class TestFlatFile(VerifyCase):
         self.assertEqual(self.stored_hashes(), 0)
 
     def test_flat_file_switched_off(self):
+        # sudo: test setup, system parameters are admin-only
         self.env["ir.config_parameter"].sudo().set_param(
             "crm_biuro_verify.whitelist_flat_enabled", "False"
         )

@@ -40,6 +40,7 @@ class TestGdprVerifyErasure(GdprReviewCase):
 @tagged("post_install", "-at_install")
 class TestGdprVerifyExport(GdprSecurityCase):
     def test_raw_registry_answers_never_leave(self):
+        # sudo: test setup, written as the superuser before the tested user acts
         self.env["biuro.verification"].sudo().create(
             {
                 "partner_id": self.client_a.id,

@@ -62,6 +62,7 @@ class TestVerifySecurity(VerifyCase):
         )
 
     def test_gus_key_is_for_administrators_only(self):
+        # sudo: test setup, system parameters are admin-only
         self.env["ir.config_parameter"].sudo().set_param(
             "crm_biuro_verify.gus_key", "secret-key-123456789"
         )
@@ -86,6 +87,7 @@ class TestVerifySecurity(VerifyCase):
         """res.config.settings methods are public over JSON-RPC for every user:
         default_get must not return the key, and the endpoint buttons must refuse
         anyone but an administrator."""
+        # sudo: test setup, system parameters are admin-only
         icp = self.env["ir.config_parameter"].sudo()
         icp.set_param("crm_biuro_verify.gus_key", "secret-key-123456789")
         url = icp.get_param("crm_biuro_verify.gus_url")

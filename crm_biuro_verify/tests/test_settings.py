@@ -12,6 +12,7 @@ from .common import NIP_SPZOO, VerifyCase, configure_fakes
 class TestVerifySettings(VerifyCase):
     def param(self, key):
         return (
+            # sudo: test setup, system parameters are admin-only
             self.env["ir.config_parameter"].sudo().get_param(f"crm_biuro_verify.{key}")
         )
 
@@ -48,6 +49,7 @@ class TestVerifySettings(VerifyCase):
             self.assertEqual(self.param(f"{registry}_url"), ENDPOINTS[registry]["prod"])
         # the test key does not work in production: it is removed, a real key stays
         self.assertFalse(self.param("gus_key"))
+        # sudo: test setup, system parameters are admin-only
         self.env["ir.config_parameter"].sudo().set_param(
             "crm_biuro_verify.gus_key", "real-key-000000000000"
         )

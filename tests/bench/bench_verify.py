@@ -167,6 +167,7 @@ def populate(cr, companies, eu_share):
 
 
 def configure(env, fake):
+    # sudo: benchmark setup, system parameters are admin-only
     icp = env["ir.config_parameter"].sudo()
     for name, url in fake.urls.items():
         icp.set_param(f"crm_biuro_verify.{name}_url", url)

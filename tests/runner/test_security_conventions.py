@@ -1,8 +1,10 @@
 """Security conventions every addon keeps, checked over the source tree.
 
-- Each `sudo()` in an addon's own code carries a comment `sudo: <what was checked>` on
-  its line or in the comment lines right above it (inside a multi-line statement too):
-  elevated rights are a decision, and the reason stands next to it.
+- Each `sudo()` in an addon's code and tests, and in the suites of tests/, carries a
+  comment `sudo: <what was checked>` on its line or in the comment lines right above
+  it (inside a multi-line statement too): elevated rights are a decision, and the
+  reason stands next to it — in a test too, where it says what the test sets up or
+  reads back past the tested user's rights.
 - Each addon documents who may do what (`readme/SECURITY.md`) and holds its attacks in
   `tests/test_security_*.py`.
 """
@@ -18,11 +20,11 @@ SUDO = re.compile(r"\.sudo\(")
 REASON = re.compile(r"#.*\bsudo:\s*\S")
 
 
-def addon_sources(addon):
-    for path in sorted(addon.rglob("*.py")):
-        if "tests" in path.relative_to(addon).parts:
-            continue
-        yield path
+# files that look for "sudo(" as text (this check and verify's own copy of it)
+SUDO_AS_TEXT = {
+    REPO / "tests/runner/test_security_conventions.py",
+    REPO / "crm_biuro_verify/tests/test_security_verify.py",
+}
 
 
 def uncommented_sudo(path):
@@ -51,15 +53,25 @@ def test_addons_found():
     } <= names
 
 
-@pytest.mark.parametrize("addon", ADDONS, ids=lambda addon: addon.name)
-def test_every_sudo_says_why(addon):
+def assert_every_sudo_says_why(paths):
     missing = [
         f"{path.relative_to(REPO)}:{number}: {line}"
-        for path in addon_sources(addon)
+        for path in sorted(set(paths) - SUDO_AS_TEXT)
         for number, line in uncommented_sudo(path)
     ]
     assert not missing, "sudo() without a '# sudo: <reason>' comment:\n" + "\n".join(
         missing
+    )
+
+
+@pytest.mark.parametrize("addon", ADDONS, ids=lambda addon: addon.name)
+def test_every_sudo_says_why(addon):
+    assert_every_sudo_says_why(addon.rglob("*.py"))
+
+
+def test_every_sudo_of_the_outside_suites_says_why():
+    assert_every_sudo_says_why(
+        [*(REPO / "tests").rglob("*.py"), *(REPO / "examples").rglob("*.py")]
     )
 
 
