@@ -270,9 +270,9 @@ class ResPartner(models.Model):
     @api.model
     def _biuro_proposed_declarations(self, profile):
         """The declaration types a tax profile (plain field values) needs."""
-        # new() applies no defaults: start from a client's defaults, as a client
-        # created from this profile will have them
-        defaults = self.default_get(list(self._fields))
+        # new() applies no defaults: start from a client's profile defaults, as a
+        # client created from this profile will have them
+        defaults = self.default_get(list(TAX_PROFILE_FIELDS))
         return self.new(
             {**defaults, "biuro_client": True, **profile}
         )._biuro_suggested_declarations()
