@@ -1,6 +1,10 @@
+from dateutil.relativedelta import relativedelta
 from freezegun import freeze_time
+from lxml import etree
 
+from odoo import fields
 from odoo.tests import tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common import ComplianceCase
 
@@ -35,6 +39,35 @@ class TestAmlReports(ComplianceCase):
                 for n in range(4)
             ]
         )
+
+    def _filter_finds(self, name, cases):
+        """The cases among `cases` that the case list's search filter `name` finds,
+        its domain evaluated as the web client does."""
+        view = self.env.ref("crm_biuro_compliance.biuro_aml_case_view_search")
+        (node,) = etree.fromstring(view.arch).xpath(f"//filter[@name='{name}']")
+        today = fields.Date.context_today(self.env.user)
+        domain = safe_eval(
+            node.get("domain"),
+            {"context_today": lambda: today, "relativedelta": relativedelta},
+        )
+        return self.env["biuro.aml.case"].search(domain + [("id", "in", cases.ids)])
+
+    @freeze_time("2026-12-04")
+    def test_reviews_due_and_cases_without_an_approver_are_listed(self):
+        with freeze_time("2025-12-20"):
+            due = self.make_case(
+                self.clients[0], risk_client="high", source_of_funds="Sales"
+            )
+            self.add_ubo(due, "Jan Kowalski", 100.0)
+            self.approve(due)
+        self.assertEqual(str(due.next_review_date), "2026-12-20")
+        unapproved = self.make_case(self.clients[1])
+        rejected = self.make_case(self.clients[2])
+        rejected.action_reject()
+        cases = due | unapproved | rejected
+        self.assertEqual(self._filter_finds("review_due", cases), due)
+        self.assertEqual(self._filter_finds("no_approver", cases), unapproved)
+        self.assertEqual(self._filter_finds("high", cases), due)
 
     @freeze_time("2026-12-04")
     def test_summary_figures_and_pdf(self):
